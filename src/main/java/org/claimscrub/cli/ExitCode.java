@@ -1,0 +1,31 @@
+package org.claimscrub.cli;
+
+/** The process exit codes a scheduler can act on; documented in the README. */
+public enum ExitCode {
+    /** Done; nothing at or above the --fail-on severity, no line rejected. */
+    OK(0),
+    /** Done, report written; findings at or above the --fail-on severity, or rejected lines. */
+    FINDINGS(1),
+    /** Bad command line. */
+    USAGE(2),
+    /** An input file could not be read at all (missing, no header, required column absent). */
+    INPUT(3),
+    /** The rules folder does not compile, or a rule does not declare its edit. */
+    RULES(4),
+    /** A reference table is missing or malformed. */
+    REFERENCE_DATA(5),
+    /** The report could not be written. */
+    OUTPUT(6),
+    /** A bug in claimscrub: please report it. */
+    INTERNAL(70);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

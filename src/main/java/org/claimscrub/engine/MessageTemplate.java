@@ -1,0 +1,28 @@
+package org.claimscrub.engine;
+
+import java.util.Map;
+
+/** Fills {name} placeholders. An unknown name stays visible as {name}, so a test or reader spots it. */
+final class MessageTemplate {
+    private MessageTemplate() {
+    }
+
+    static String format(String template, Map<String, ?> values) {
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (close < 0) {
+                out.append(template, i, template.length());
+                break;
+            }
+            out.append(template, i, open);
+            String name = template.substring(open + 1, close);
+            Object value = values.get(name);
+            out.append(value != null ? value : template.substring(open, close + 1));
+            i = close + 1;
+        }
+        return out.toString();
+    }
+}

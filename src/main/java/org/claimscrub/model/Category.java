@@ -1,0 +1,78 @@
+package org.claimscrub.model;
+
+/**
+ * The kinds of edit claimscrub reports. Each carries the severity, the message and the source that a rule
+ * uses unless its own metadata says otherwise, so the 43 per-code rules of a family say the same thing
+ * in the same words. Names are stable: reports and downstream systems key on them.
+ *
+ * <p>Message templates name values in braces. Every finding can use {code}, {label}, {claim}, {line},
+ * {dos}, {units} and {modifiers}; a rule adds its own (e.g. {primary}) when it raises the finding.
+ */
+public enum Category {
+    ADDON_WITHOUT_PRIMARY(Severity.ERROR,
+            "{code} ({label}) is an add-on code, but no {primary} was billed for this patient by this billing provider"
+                    + " on {dos}, on this claim or any other claim in the batch. Add the {primary} line if it was"
+                    + " performed that day, or remove {code}.",
+            "CMS NCCI add-on code edits (type 1: payable only with a listed primary, same patient, provider and date);"
+                    + " CAP 2023 digital pathology coding guidance; AAPC 2024 slide digitization coding alert"),
+    ADDON_UNITS_EXCEED_PRIMARY(Severity.ERROR,
+            "{code} is billed for {addonUnits} unit(s) on {dos} but its primary {primary} for only {primaryUnits};"
+                    + " one digitization unit is reportable per unit of the primary. Reduce {code} to {primaryUnits}"
+                    + " unit(s), or correct the {primary} units.",
+            "CAP 2023 digital pathology FAQ and AAPC 2024 coding alert: one add-on unit per unit of its primary"),
+    ADDON_PRIMARY_PROFESSIONAL_ONLY(Severity.WARNING,
+            "{code} reports the technical work of scanning slides, but every {primary} line on {dos} is billed with"
+                    + " modifier 26 (professional component only). Whoever scans the slides bills the add-on: confirm"
+                    + " this provider scanned them and bills the technical or global {primary}, or remove {code}.",
+            "CAP 2023 digital pathology FAQ (the add-on is billed by whoever digitizes); claimscrub review edit"),
+    MODIFIER_NOT_ALLOWED(Severity.ERROR,
+            "Modifier {modifier} is not allowed on {code}: {reason}. Remove modifier {modifier} before submission.",
+            "CMS Physician Fee Schedule relative value file indicators (PC/TC, co-surgeon, team surgery)"),
+    MODIFIER_REVIEW(Severity.WARNING,
+            "Modifier {modifier} on {code} needs review: {reason}.",
+            "CMS Physician Fee Schedule relative value file indicators (global days, bilateral, assistant at surgery)"),
+    CODE_NOT_EFFECTIVE(Severity.ERROR,
+            "{code} is not a valid code on {dos}. Check the date of service and the code.",
+            "CPT Category III code effective and sunset dates (claimscrub reference table codes.csv)"),
+    OPPS_PACKAGED(Severity.NOTICE,
+            "{code} has OPPS status indicator {statusIndicator} ({statusMeaning}) on this hospital outpatient claim"
+                    + " (type of bill {typeOfBill}): expect no separate APC payment. Keep the line; do not rebill it"
+                    + " as a denial.",
+            "CMS OPPS Addendum B status indicators (claimscrub reference table opps-status.csv)"),
+    CARRIER_PRICED(Severity.NOTICE,
+            "{code} has fee schedule status C: the Medicare contractor prices it, there are no national RVUs."
+                    + " Attach what the contractor needs to price it: the report documenting the service and, for"
+                    + " slide digitization, that the diagnosis was made from the digital image and why digitization"
+                    + " was medically necessary.",
+            "CMS Physician Fee Schedule relative value file, status code C"),
+    DUPLICATE_LINE(Severity.WARNING,
+            "Line {line} repeats line {otherLine} of claim {claim}: same code {code}, modifiers, date of service and"
+                    + " units. Remove the duplicate; if the service really was repeated, add modifier 76, 77 or 91"
+                    + " as applicable, or bill the units on one line.",
+            "CMS Medicare Claims Processing Manual: duplicate claim line edits; claimscrub review edit"),
+    DOCUMENTATION(Severity.NOTICE,
+            "{code}: {reason}.",
+            "CAP 2023 digital pathology FAQ");
+
+    private final Severity defaultSeverity;
+    private final String defaultMessage;
+    private final String defaultSource;
+
+    Category(Severity defaultSeverity, String defaultMessage, String defaultSource) {
+        this.defaultSeverity = defaultSeverity;
+        this.defaultMessage = defaultMessage;
+        this.defaultSource = defaultSource;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    public String defaultSource() {
+        return defaultSource;
+    }
+}

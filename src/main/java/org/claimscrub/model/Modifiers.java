@@ -1,0 +1,51 @@
+package org.claimscrub.model;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The up to four 2-character modifiers of a claim line, in billed order.
+ * Order matters for pricing but not for duplicate detection, hence {@link #sameSetAs}.
+ */
+public record Modifiers(List<String> values) {
+    public static final int MAX = 4;
+    public static final Modifiers NONE = new Modifiers(List.of());
+
+    public Modifiers {
+        values = List.copyOf(values);
+        if (values.size() > MAX) {
+            throw new IllegalArgumentException("more than " + MAX + " modifiers");
+        }
+    }
+
+    public static Modifiers of(String... values) {
+        return new Modifiers(List.of(values));
+    }
+
+    public boolean has(String modifier) {
+        return values.contains(modifier);
+    }
+
+    /** The first of the given modifiers that this line carries, or null. */
+    public String firstOf(String... candidates) {
+        for (String c : candidates) {
+            if (values.contains(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    public boolean sameSetAs(Modifiers other) {
+        return values.size() == other.values.size() && values.containsAll(other.values);
+    }
+
+    @Override
+    public String toString() {
+        return values.stream().collect(Collectors.joining(" "));
+    }
+}

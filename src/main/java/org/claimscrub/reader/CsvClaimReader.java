@@ -1,0 +1,189 @@
+package org.claimscrub.reader;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.ICSVWriter;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.Modifiers;
+import org.claimscrub.model.Reject;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.model.Visit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads claim lines from CSV: a header row is required, names are case-insensitive (spaces and hyphens
+ * count as underscores) and columns may come in any order. Cells are trimmed; codes and modifiers are
+ * upper-cased. A line that cannot be read goes to the sink as a {@link Reject} and reading goes on.
+ * Blank lines are skipped and not counted.
+ *
+ * <p>One reader instance is one batch: a line number repeated within a claim is rejected even when the
+ * claim's lines are spread over several files.
+ */
+public final class CsvClaimReader {
+    private final Set<String> claimLineKeys = new HashSet<>();
+
+    /** Reads one file; returns the number of lines read (accepted plus rejected). */
+    public long read(Path file, int fileIndex, ClaimSink sink) throws InputException {
+        String name = file.toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVReader csv = new CSVReaderBuilder(in)
+                     .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                throw new InputException(name + ": the file is empty; a header row naming the columns is required");
+            }
+            ColumnMap columns = ColumnMap.of(name, header);
+            long linesRead = 0;
+            long physicalLine = csv.getLinesRead();
+            String[] cells;
+            while ((cells = csv.readNext()) != null) {
+                long lineNo = physicalLine + 1;
+                physicalLine = csv.getLinesRead();
+                if (cells.length == 1 && cells[0].isBlank()) {
+                    continue;
+                }
+                linesRead++;
+                SourceRef source = new SourceRef(fileIndex, name, lineNo);
+                try {
+                    sink.accept(parse(source, columns, cells));
+                } catch (FieldException e) {
+                    String claimId = columns.cell(cells, Column.CLAIM_ID);
+                    sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
+                }
+            }
+            return linesRead;
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": file not found");
+        } catch (IOException | CsvException e) {
+            throw new InputException(name + ": cannot be read as CSV: " + e.getMessage());
+        }
+    }
+
+    private ClaimLine parse(SourceRef source, ColumnMap columns, String[] cells) throws FieldException {
+        if (cells.length < columns.width()) {
+            throw new FieldException("", "short row: " + cells.length + " cells where the header has "
+                    + columns.width());
+        }
+        if (cells.length > columns.width()) {
+            throw new FieldException("", "long row: " + cells.length + " cells where the header has "
+                    + columns.width() + " (an unquoted comma?)");
+        }
+        String claimId = Fields.required(Column.CLAIM_ID.header, columns.cell(cells, Column.CLAIM_ID));
+        int lineNumber = Fields.lineNumber(Column.LINE_NUMBER.header, columns.cell(cells, Column.LINE_NUMBER));
+        LocalDate dos = Fields.date(Column.DATE_OF_SERVICE.header, columns.cell(cells, Column.DATE_OF_SERVICE));
+        String code = Fields.procedureCode(Column.PROCEDURE_CODE.header, columns.cell(cells, Column.PROCEDURE_CODE));
+        Modifiers modifiers = Fields.modifiers(Column.MODIFIERS.header, columns.cell(cells, Column.MODIFIERS));
+        int units = Fields.units(Column.UNITS.header, columns.cell(cells, Column.UNITS));
+        String patientId = columns.cell(cells, Column.PATIENT_ID);
+        String billingNpi = Fields.npi(Column.BILLING_NPI.header, columns.cell(cells, Column.BILLING_NPI));
+        String renderingNpi = Fields.npi(Column.RENDERING_NPI.header, columns.cell(cells, Column.RENDERING_NPI));
+        ClaimType claimType = Fields.claimType(Column.CLAIM_TYPE.header, columns.cell(cells, Column.CLAIM_TYPE));
+        String typeOfBill = Fields.typeOfBill(Column.TYPE_OF_BILL.header, columns.cell(cells, Column.TYPE_OF_BILL));
+        String pos = Fields.placeOfService(Column.PLACE_OF_SERVICE.header,
+                columns.cell(cells, Column.PLACE_OF_SERVICE));
+        BigDecimal charge = Fields.charge(Column.CHARGE.header, columns.cell(cells, Column.CHARGE));
+        List<String> diagnoses = Fields.diagnosisCodes(Column.DIAGNOSIS_CODES.header,
+                columns.cell(cells, Column.DIAGNOSIS_CODES));
+        String revenueCode = Fields.revenueCode(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
+        if (!claimLineKeys.add(claimId + '\u0000' + lineNumber)) {
+            throw new FieldException(Column.LINE_NUMBER.header, "line number " + lineNumber
+                    + " appears twice in claim " + claimId + "; the later line is set aside");
+        }
+        return new ClaimLine(source, claimId, lineNumber, dos, code, modifiers, units, patientId, billingNpi,
+                renderingNpi, claimType, typeOfBill, pos, charge, diagnoses, revenueCode,
+                Visit.of(claimId, patientId, billingNpi, dos));
+    }
+
+    private static String raw(String[] cells) {
+        return Arrays.stream(cells).map(CsvClaimReader::quoteIfNeeded)
+                .collect(Collectors.joining(String.valueOf(ICSVWriter.DEFAULT_SEPARATOR)));
+    }
+
+    private static String quoteIfNeeded(String cell) {
+        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                || cell.indexOf('\r') >= 0;
+        return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    }
+
+    /** The columns claimscrub reads; the header names them in lower case with underscores. */
+    enum Column {
+        CLAIM_ID("claim_id", true),
+        LINE_NUMBER("line_number", true),
+        DATE_OF_SERVICE("date_of_service", true),
+        PROCEDURE_CODE("procedure_code", true),
+        UNITS("units", true),
+        MODIFIERS("modifiers", false),
+        PATIENT_ID("patient_id", false),
+        BILLING_NPI("billing_npi", false),
+        RENDERING_NPI("rendering_npi", false),
+        CLAIM_TYPE("claim_type", false),
+        TYPE_OF_BILL("type_of_bill", false),
+        PLACE_OF_SERVICE("place_of_service", false),
+        CHARGE("charge", false),
+        DIAGNOSIS_CODES("diagnosis_codes", false),
+        REVENUE_CODE("revenue_code", false);
+
+        final String header;
+        final boolean required;
+
+        Column(String header, boolean required) {
+            this.header = header;
+            this.required = required;
+        }
+    }
+
+    /** Where each known column sits in this file's rows; -1 for an optional column the file lacks. */
+    private record ColumnMap(int[] index, int width) {
+
+        static ColumnMap of(String file, String[] header) throws InputException {
+            int[] index = new int[Column.values().length];
+            Arrays.fill(index, -1);
+            for (int i = 0; i < header.length; i++) {
+                String name = normalise(header[i]);
+                for (Column column : Column.values()) {
+                    if (column.header.equals(name)) {
+                        if (index[column.ordinal()] >= 0) {
+                            throw new InputException(file + " line 1: column '" + column.header + "' appears twice");
+                        }
+                        index[column.ordinal()] = i;
+                    }
+                }
+            }
+            String missing = Arrays.stream(Column.values()).filter(c -> c.required && index[c.ordinal()] < 0)
+                    .map(c -> c.header).collect(Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                throw new InputException(file + " line 1: missing required column(s): " + missing
+                        + " (the first row must be a header row)");
+            }
+            return new ColumnMap(index, header.length);
+        }
+
+        private static String normalise(String name) {
+            String n = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            return n.startsWith("\uFEFF") ? n.substring(1) : n;
+        }
+
+        String cell(String[] cells, Column column) {
+            int i = index[column.ordinal()];
+            return i >= 0 && i < cells.length ? cells[i].strip() : "";
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.claimscrub.reader;
+
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.Modifiers;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parsing and checking of claim line cells, shared by every input format. Each method names the field in
+ * the exception it throws, so a reject says exactly what is wrong.
+ */
+final class Fields {
+    /** CPT (5 digits), CPT Category II/III and PLA (4 digits + F, T or U), HCPCS Level II (letter + 4 digits). */
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]{5}|[0-9]{4}[FTU]|[A-Z][0-9]{4}");
+    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+    private static final Pattern MODIFIER_SEPARATORS = Pattern.compile("[\\s,:|]+");
+    private static final Pattern NPI = Pattern.compile("[0-9]{10}");
+    private static final Pattern TYPE_OF_BILL = Pattern.compile("0?[0-9]{3}");
+    private static final Pattern PLACE_OF_SERVICE = Pattern.compile("[0-9]{2}");
+    private static final Pattern REVENUE_CODE = Pattern.compile("0?[0-9]{3}");
+    private static final Pattern DIAGNOSIS = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
+    private static final Pattern DIAGNOSIS_SEPARATORS = Pattern.compile("[\\s,;|]+");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    static final int MAX_UNITS = 99_999;
+
+    private Fields() {
+    }
+
+    static String required(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            throw new FieldException(field, "required value is missing");
+        }
+        return value;
+    }
+
+    static int lineNumber(String field, String value) throws FieldException {
+        try {
+            int n = Integer.parseInt(required(field, value));
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new FieldException(field, "'" + value + "' is not a positive whole number");
+    }
+
+    static LocalDate date(String field, String value) throws FieldException {
+        required(field, value);
+        DateTimeFormatter format = value.contains("/") ? US : ISO;
+        try {
+            return LocalDate.parse(value, format);
+        } catch (DateTimeParseException e) {
+            throw new FieldException(field, "'" + value + "' is not a real date in yyyy-MM-dd or MM/dd/yyyy form");
+        }
+    }
+
+    static String procedureCode(String field, String value) throws FieldException {
+        String code = required(field, value).toUpperCase(Locale.ROOT);
+        if (!PROCEDURE_CODE.matcher(code).matches()) {
+            throw new FieldException(field, "'" + value + "' is not a CPT or HCPCS code (5 characters, e.g. 88305,"
+                    + " 0751T, G0416)");
+        }
+        return code;
+    }
+
+    static Modifiers modifiers(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            return Modifiers.NONE;
+        }
+        String[] parts = MODIFIER_SEPARATORS.split(value.toUpperCase(Locale.ROOT));
+        List<String> modifiers = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!MODIFIER.matcher(part).matches()) {
+                throw new FieldException(field, "'" + part + "' is not a 2-character modifier");
+            }
+            modifiers.add(part);
+        }
+        if (modifiers.size() > Modifiers.MAX) {
+            throw new FieldException(field, modifiers.size() + " modifiers given; a line takes at most "
+                    + Modifiers.MAX);
+        }
+        return new Modifiers(modifiers);
+    }
+
+    static int units(String field, String value) throws FieldException {
+        required(field, value);
+        try {
+            BigDecimal units = new BigDecimal(value);
+            if (units.signum() > 0 && units.stripTrailingZeros().scale() <= 0
+                    && units.compareTo(BigDecimal.valueOf(MAX_UNITS)) <= 0) {
+                return units.intValueExact();
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below with the value
+        }
+        throw new FieldException(field, "'" + value + "' is not a positive whole number of units (1 to "
+                + MAX_UNITS + ")");
+    }
+
+    static String npi(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            return value;
+        }
+        if (!NPI.matcher(value).matches()) {
+            throw new FieldException(field, "'" + value + "' is not a 10-digit NPI");
+        }
+        if (!hasValidNpiCheckDigit(value)) {
+            throw new FieldException(field, "NPI fails its check digit (mistyped?)");
+        }
+        return value;
+    }
+
+    /** Luhn over the card-issuer prefix 80840 and the first nine digits, as CMS defines the NPI check digit. */
+    static boolean hasValidNpiCheckDigit(String npi) {
+        int sum = 24; // the doubled-and-summed digits of the prefix 80840
+        for (int i = 8; i >= 0; i--) {
+            int digit = npi.charAt(i) - '0';
+            if ((8 - i) % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        int check = (10 - sum % 10) % 10;
+        return check == npi.charAt(9) - '0';
+    }
+
+    static ClaimType claimType(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            return ClaimType.PROFESSIONAL;
+        }
+        try {
+            return ClaimType.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(field, "'" + value + "' is not professional or institutional");
+        }
+    }
+
+    /** Type of bill as four digits with the leading zero (0131), as institutional edits compare it. */
+    static String typeOfBill(String field, String value) throws FieldException {
+        return padded(field, value, TYPE_OF_BILL, "a 3- or 4-digit type of bill (e.g. 0131)");
+    }
+
+    static String revenueCode(String field, String value) throws FieldException {
+        return padded(field, value, REVENUE_CODE, "a 3- or 4-digit revenue code (e.g. 0310)");
+    }
+
+    private static String padded(String field, String value, Pattern pattern, String expected)
+            throws FieldException {
+        if (value.isEmpty()) {
+            return value;
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new FieldException(field, "'" + value + "' is not " + expected);
+        }
+        return value.length() == 3 ? "0" + value : value;
+    }
+
+    static String placeOfService(String field, String value) throws FieldException {
+        if (!value.isEmpty() && !PLACE_OF_SERVICE.matcher(value).matches()) {
+            throw new FieldException(field, "'" + value + "' is not a 2-digit place of service code");
+        }
+        return value;
+    }
+
+    static BigDecimal charge(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal charge = new BigDecimal(value.replace("$", "").replace(",", ""));
+            if (charge.signum() >= 0) {
+                return charge;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new FieldException(field, "'" + value + "' is not an amount (e.g. 125.00)");
+    }
+
+    static List<String> diagnosisCodes(String field, String value) throws FieldException {
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (String part : DIAGNOSIS_SEPARATORS.split(value.toUpperCase(Locale.ROOT))) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!DIAGNOSIS.matcher(part).matches()) {
+                throw new FieldException(field, "'" + part + "' is not an ICD-10-CM code (e.g. C50.911)");
+            }
+            codes.add(part);
+        }
+        return codes;
+    }
+}

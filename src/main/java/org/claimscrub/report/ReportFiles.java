@@ -1,0 +1,59 @@
+package org.claimscrub.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes report files so that none appears half written: each is written to a temporary file in the output
+ * folder, and all are moved into place only when every one is complete ({@link #commit()}).
+ */
+public final class ReportFiles implements AutoCloseable {
+    private final Path folder;
+    private final List<Path[]> pending = new ArrayList<>();
+    private boolean committed;
+
+    public ReportFiles(Path folder) throws IOException {
+        this.folder = folder;
+        Files.createDirectories(folder);
+    }
+
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    public void write(String name, Content content) throws IOException {
+        Path tmp = Files.createTempFile(folder, "." + name + ".", ".tmp");
+        pending.add(new Path[] {tmp, folder.resolve(name)});
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            content.writeTo(out);
+        }
+    }
+
+    public void commit() throws IOException {
+        for (Path[] move : pending) {
+            try {
+                Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        committed = true;
+    }
+
+    /** Removes the temporary files of a report that was never committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            for (Path[] move : pending) {
+                Files.deleteIfExists(move[0]);
+            }
+        }
+    }
+}

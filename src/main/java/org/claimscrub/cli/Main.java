@@ -15,8 +15,7 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; used by main and by tests. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             System.err.println("claimscrub: internal error: " + e);
             if (System.getenv("CLAIMSCRUB_DEBUG") != null) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The at-a-glance figures of a scrub. A claim counts "with errors" when any of its lines has an error
  * finding or was rejected, "with warnings" when it has warnings but no errors, else "clean" (notices are
- * information, not problems).
+ * information, not problems). A rejected line without a readable claim id counts in the lines, not the claims.
  */
 public record ScrubSummary(
         long linesRead,
@@ -34,7 +34,9 @@ public record ScrubSummary(
             worstByClaim.putIfAbsent(line.claimId(), Severity.NOTICE);
         }
         for (Reject reject : rejects) {
-            worstByClaim.put(reject.claimId(), Severity.ERROR);
+            if (!reject.claimId().isEmpty()) {
+                worstByClaim.put(reject.claimId(), Severity.ERROR);
+            }
         }
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);

@@ -1,0 +1,208 @@
+package org.claimscrub.reader;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.Reject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvClaimReaderTest {
+    private static final String HEADER = "claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
+            + "patient_id,billing_npi,rendering_npi,claim_type,type_of_bill,place_of_service,charge,diagnosis_codes,"
+            + "revenue_code";
+    private static final String GOOD = "C1,1,2025-03-10,88305,,1,PT1,1234567893,,professional,,81,125.00,C50.911,";
+
+    @TempDir
+    Path dir;
+
+    private final List<ClaimLine> lines = new ArrayList<>();
+    private final List<Reject> rejects = new ArrayList<>();
+
+    private long read(String... rows) throws Exception {
+        Path file = dir.resolve("claims.csv");
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        return new CsvClaimReader().read(file, 0, new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                rejects.add(reject);
+            }
+        });
+    }
+
+    @Test
+    void readsEveryColumn() throws Exception {
+        read(HEADER, "C1,2,2025-03-10,0753t,tc 59,2,PT1,1234567893,1245319599,institutional,131,,1250.50,"
+                + "c50.911|Z85.3,310");
+        assertEquals(List.of(), rejects);
+        ClaimLine l = lines.get(0);
+        assertEquals("C1", l.claimId());
+        assertEquals(2, l.lineNumber());
+        assertEquals(LocalDate.of(2025, 3, 10), l.dateOfService());
+        assertEquals("0753T", l.code());
+        assertEquals(List.of("TC", "59"), l.modifiers().values());
+        assertEquals(2, l.units());
+        assertEquals(ClaimType.INSTITUTIONAL, l.claimType());
+        assertEquals("0131", l.typeOfBill());
+        assertEquals("0310", l.revenueCode());
+        assertEquals(new BigDecimal("1250.50"), l.charge());
+        assertEquals(List.of("C50.911", "Z85.3"), l.diagnosisCodes());
+        assertEquals(2, l.source().line());
+        assertTrue(l.isHospitalOutpatient());
+    }
+
+    @Test
+    void headerNamesAreCaseInsensitiveInAnyOrderAndOptionalColumnsMayBeAbsent() throws Exception {
+        read("Units,Procedure Code,DATE_OF_SERVICE,line-number,Claim_ID", " 3 , 88305 ,03/11/2025,1,C9");
+        assertEquals(List.of(), rejects);
+        ClaimLine l = lines.get(0);
+        assertEquals(3, l.units());
+        assertEquals(LocalDate.of(2025, 3, 11), l.dateOfService());
+        assertEquals(ClaimType.PROFESSIONAL, l.claimType());
+        assertEquals("", l.patientId());
+    }
+
+    @ParameterizedTest(name = "modifiers \"{0}\"")
+    @CsvSource(delimiter = ';', value = {"26 59;26|59", "26,59;26|59", "26:59;26|59", "26|59;26|59", "rt;RT",
+        "' 26  59 ';26|59"})
+    void modifiersTakeAnyUsualSeparator(String cell, String expected) throws Exception {
+        read(HEADER, "C1,1,2025-03-10,88305,\"" + cell + "\",1,PT1,1234567893,,,,,,,");
+        assertEquals(List.of(), rejects);
+        assertEquals(List.of(expected.split("\\|")), lines.get(0).modifiers().values());
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\" is rejected")
+    @CsvSource(delimiter = ';', value = {
+        "claim_id;'';required value is missing",
+        "line_number;0;'0' is not a positive whole number",
+        "date_of_service;2024-02-30;'2024-02-30' is not a real date",
+        "date_of_service;13/01/2025;'13/01/2025' is not a real date",
+        "procedure_code;8830;'8830' is not a CPT or HCPCS code",
+        "procedure_code;88-305;'88-305' is not a CPT or HCPCS code",
+        "modifiers;266;'266' is not a 2-character modifier",
+        "modifiers;26 59 76 77 91;5 modifiers given; a line takes at most 4",
+        "units;0;'0' is not a positive whole number of units",
+        "units;-1;'-1' is not a positive whole number of units",
+        "units;1.5;'1.5' is not a positive whole number of units",
+        "units;two;'two' is not a positive whole number of units",
+        "billing_npi;1234567890;NPI fails its check digit",
+        "rendering_npi;12345;'12345' is not a 10-digit NPI",
+        "claim_type;dental;'dental' is not professional or institutional",
+        "type_of_bill;13;'13' is not a 3- or 4-digit type of bill",
+        "place_of_service;8;'8' is not a 2-digit place of service code",
+        "charge;abc;'abc' is not an amount",
+        "diagnosis_codes;50.9;'50.9' is not an ICD-10-CM code",
+        "revenue_code;31;'31' is not a 3- or 4-digit revenue code"})
+    void badCellIsRejectedWithFieldAndReason(String field, String value, String reason) throws Exception {
+        String[] cells = GOOD.split(",", -1);
+        List<String> columns = List.of(HEADER.split(","));
+        cells[columns.indexOf(field)] = value;
+        long read = read(HEADER, GOOD.replace("C1,1", "C0,1"), String.join(",", cells));
+        assertEquals(2, read);
+        assertEquals(1, lines.size());
+        assertEquals(1, rejects.size());
+        Reject r = rejects.get(0);
+        assertEquals(field, r.field());
+        assertTrue(r.reason().startsWith(reason), r.reason());
+        assertEquals(3, r.source().line());
+        assertEquals(String.join(",", cells), r.raw());
+    }
+
+    @Test
+    void unitsWrittenAsWholeDecimalsAreAccepted() throws Exception {
+        read(HEADER, GOOD.replace(",1,PT1", ",2.0,PT1"));
+        assertEquals(2, lines.get(0).units());
+    }
+
+    @Test
+    void shortAndLongRowsAreRejected() throws Exception {
+        read(HEADER, "C1,1,2025-03-10,88305", GOOD.replace("C1,1", "C2,1") + ",extra");
+        assertEquals(List.of("short row: 4 cells where the header has 15",
+                "long row: 16 cells where the header has 15 (an unquoted comma?)"),
+                rejects.stream().map(Reject::reason).toList());
+    }
+
+    @Test
+    void aRepeatedLineNumberWithinAClaimRejectsTheLaterLine() throws Exception {
+        read(HEADER, GOOD, GOOD.replace("88305", "88304"), GOOD.replace("C1,1", "C2,1"));
+        assertEquals(2, lines.size());
+        assertEquals("88305", lines.get(0).code());
+        assertEquals(1, rejects.size());
+        assertEquals("line_number", rejects.get(0).field());
+        assertEquals(3, rejects.get(0).source().line());
+    }
+
+    @Test
+    void blankLinesAreSkippedAndNotCounted() throws Exception {
+        long read = read(HEADER, GOOD, "", GOOD.replace("C1,1", "C1,2"));
+        assertEquals(2, read);
+        assertEquals(List.of(2L, 4L), lines.stream().map(l -> l.source().line()).toList());
+    }
+
+    @Test
+    void quotedCellsWithLineBreaksKeepPhysicalLineNumbers() throws Exception {
+        read(HEADER, "C1,1,2025-03-10,88305,,1,PT1,1234567893,,professional,,81,125.00,\"C50.911\nZ85.3\",",
+                "C1,2,2025-03-10,88305,,0,PT1,1234567893,,,,,,,");
+        assertEquals(List.of("C50.911", "Z85.3"), lines.get(0).diagnosisCodes());
+        assertEquals(4, rejects.get(0).source().line());
+    }
+
+    @Test
+    void countsReconcile() throws Exception {
+        long read = read(HEADER, GOOD, "C1,x,2025-03-10,88305,,1,,,,,,,,,", GOOD.replace("C1,1", "C1,3"));
+        assertEquals(read, lines.size() + rejects.size());
+    }
+
+    @Test
+    void missingRequiredColumnStopsTheFileNamingIt() {
+        InputException e = assertThrows(InputException.class,
+                () -> read("claim_id,line_number,procedure_code", "C1,1,88305"));
+        assertTrue(e.getMessage().endsWith("claims.csv line 1: missing required column(s): date_of_service, units"
+                + " (the first row must be a header row)"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndMissingFilesStopWithAClearMessage() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        CsvClaimReader reader = new CsvClaimReader();
+        ClaimSink ignore = new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+            }
+
+            @Override
+            public void reject(Reject reject) {
+            }
+        };
+        assertTrue(assertThrows(InputException.class, () -> reader.read(empty, 0, ignore)).getMessage()
+                .contains("the file is empty"));
+        assertTrue(assertThrows(InputException.class, () -> reader.read(dir.resolve("nope.csv"), 0, ignore))
+                .getMessage().endsWith("nope.csv: file not found"));
+    }
+
+    @Test
+    void npiCheckDigitFollowsTheCmsLuhnRule() {
+        assertTrue(Fields.hasValidNpiCheckDigit("1234567893"));
+        assertTrue(Fields.hasValidNpiCheckDigit("1245319599"));
+        assertTrue(!Fields.hasValidNpiCheckDigit("1234567890"));
+    }
+}

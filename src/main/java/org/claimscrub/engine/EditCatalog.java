@@ -3,7 +3,6 @@ package org.claimscrub.engine;
 import org.claimscrub.model.EditDefinition;
 import org.kie.api.definition.rule.Rule;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ public final class EditCatalog {
 
     /** Every edit, ordered by edit id. */
     public List<EditDefinition> edits() {
-        Collection<EditDefinition> all = byRule.values();
-        return all.stream().sorted(Comparator.comparing(EditDefinition::editId)).toList();
+        return byRule.values().stream().sorted(Comparator.comparing(EditDefinition::editId)).toList();
     }
 }

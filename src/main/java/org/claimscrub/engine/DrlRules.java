@@ -92,7 +92,14 @@ public final class DrlRules {
             j++;
         }
         for (; j < text.size() && !text.get(j).isBlank(); j++) {
-            summary.append(summary.length() > 0 ? " " : "").append(text.get(j).strip());
+            String line = text.get(j).strip();
+            if (summary.length() > 0) {
+                // A title line ("Digital pathology add-on family: x") ends without punctuation.
+                boolean afterTitle = !".,;:)".contains(summary.substring(summary.length() - 1))
+                        && Character.isUpperCase(line.charAt(0));
+                summary.append(afterTitle ? ". " : " ");
+            }
+            summary.append(line);
         }
         return new Header(true, summary.toString(), field(text, "Sources"), field(text, "Effective"));
     }

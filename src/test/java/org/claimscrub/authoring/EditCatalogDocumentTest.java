@@ -1,0 +1,50 @@
+package org.claimscrub.authoring;
+
+import org.claimscrub.engine.RuleBase;
+import org.claimscrub.engine.RuleLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EditCatalogDocumentTest {
+    private static final Path RULES = Path.of("rules");
+    private static EditCatalogDocument catalog;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        RuleBase rules = new RuleLoader().load(RULES);
+        catalog = EditCatalogDocument.of(RULES, rules);
+    }
+
+    @Test
+    void shippedCatalogIsUpToDate() throws Exception {
+        String stale = "is out of date: run ./claimscrub rules catalog and commit the result";
+        assertEquals(catalog.markdown(), Files.readString(Path.of("docs", EditCatalogDocument.MARKDOWN_FILE)),
+                "docs/edit-catalog.md " + stale);
+        assertEquals(catalog.html(), Files.readString(Path.of("docs", EditCatalogDocument.HTML_FILE)),
+                "docs/edit-catalog.html " + stale);
+    }
+
+    @Test
+    void listsEveryEditWithTheSourcesAndDatesOfItsFile() {
+        String md = catalog.markdown();
+        assertTrue(md.contains("| AOP-0753T | 0753T without 88305 ("), "surgical pathology add-on listed");
+        assertTrue(md.contains("## families/surgical-pathology.drl"));
+        assertTrue(md.contains("- **Effective:** from 2023-01-01; sunset about 2028-01-01"), "effective dates");
+        assertTrue(md.contains("- **Sources:** CPT Category III codes, effective 2023-01-01"), "sources");
+        assertEquals(148, catalog.sections().stream().mapToInt(s -> s.entries().size()).sum());
+    }
+
+    @Test
+    void htmlEscapesRuleText() {
+        String html = catalog.html();
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("0753T without 88305"));
+        assertTrue(!html.contains("\"2023 Digital Pathology Codes\""), "quotes escaped");
+    }
+}

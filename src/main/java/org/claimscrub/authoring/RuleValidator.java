@@ -3,6 +3,8 @@ package org.claimscrub.authoring;
 import org.claimscrub.engine.DrlRules;
 import org.claimscrub.engine.FindingCollector;
 import org.claimscrub.engine.MessageTemplate;
+import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.RuleLoader;
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
  * Everything {@code claimscrub rules validate} checks, all problems at once: the compiler's errors and
  * warnings, rule metadata (via {@link RuleLoader}), then what the compiler cannot see: message placeholders
  * no rule fills, rules that never raise a finding, rule files without the header citing sources and
- * effective dates, and reference tables that do not load.
+ * effective dates, reference tables that do not load, and an overrides.csv that names unknown edits.
  */
 public final class RuleValidator {
     /** A name passed to findings.raise: a string literal followed by its value. */
@@ -72,6 +74,7 @@ public final class RuleValidator {
             for (String file : filesWithRules) {
                 checkHeader(folder.resolve(file), problems);
             }
+            checkOverrides(folder.resolve(Overrides.DEFAULT_FILE), ruleBase, problems);
         }
         checkReference(folder.resolve("reference"), problems);
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
@@ -130,15 +133,31 @@ public final class RuleValidator {
         }
     }
 
+    private static void checkOverrides(Path file, RuleBase ruleBase, List<RuleProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Overrides.load(file, ruleBase.edits());
+        } catch (OverridesException e) {
+            problems.add(located(e.getMessage(), file));
+        }
+    }
+
+    /** A problem from a "file line N, field x: message" text. */
+    private static RuleProblem located(String message, Path fallback) {
+        Matcher m = LOCATION.matcher(message);
+        return m.matches()
+                ? new RuleProblem(RuleProblem.Level.ERROR, m.group(1), Integer.parseInt(m.group(2)), 0,
+                        m.group(3).isEmpty() ? "problem" : m.group(3))
+                : new RuleProblem(RuleProblem.Level.ERROR, fallback.toString(), 0, 0, message);
+    }
+
     private static void checkReference(Path folder, List<RuleProblem> problems) {
         try {
             new ReferenceDataLoader().load(folder);
         } catch (ReferenceDataException e) {
-            Matcher m = LOCATION.matcher(e.getMessage());
-            problems.add(m.matches()
-                    ? new RuleProblem(RuleProblem.Level.ERROR, m.group(1), Integer.parseInt(m.group(2)), 0,
-                            m.group(3).isEmpty() ? "reference table problem" : m.group(3))
-                    : new RuleProblem(RuleProblem.Level.ERROR, folder.toString(), 0, 0, e.getMessage()));
+            problems.add(located(e.getMessage(), folder));
         }
     }
 }

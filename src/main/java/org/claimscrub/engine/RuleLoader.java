@@ -54,6 +54,9 @@ public final class RuleLoader {
             Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\R"),
             Pattern.compile("The method (\\w+\\()"),
             Pattern.compile("(\\w+) cannot be resolved"));
+    /** MVEL's echo of the expression, its caret and its own (expression-relative) position. */
+    private static final Pattern MVEL_NOISE =
+            Pattern.compile("\\[Near : \\{.*?}]|(?m)^\\s*\\^\\s*$|\\[Line: \\d+, Column: \\d+]");
     /** Said of a file whose parse failed; the parse error itself says more. */
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -124,7 +127,8 @@ public final class RuleLoader {
     private static RuleProblem problem(RuleProblem.Level level, Message m, RuleFiles ruleFiles) throws IOException {
         Path file = ruleFiles.onDisk(m.getPath());
         String raw = m.getText().strip();
-        String text = COMPILER_LOCATION.matcher(raw).replaceFirst("").replaceAll("\\s*\\R\\s*", " ");
+        String text = MVEL_NOISE.matcher(COMPILER_LOCATION.matcher(raw).replaceFirst("")).replaceAll("")
+                .replaceAll("\\[Error: (.*?)]", "$1").replaceAll("\\s*\\R\\s*", " ").strip();
         int line = m.getLine();
         int column = m.getColumn();
         Matcher position = PARSER_POSITION.matcher(raw);

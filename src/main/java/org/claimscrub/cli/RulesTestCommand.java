@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code claimscrub rules test}: runs the rule test cases under rules/tests. */
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
             "Prints a pass/fail table, what differs for each failure, and any rule no case fires.",
             "Exit 0 when every case passes and every enabled rule fires in some case, 1 otherwise."})
 final class RulesTestCommand implements Callable<Integer> {
+    private static final int MAX_LISTED = 30;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
     Path rules;
 
@@ -63,8 +66,12 @@ final class RulesTestCommand implements Callable<Integer> {
         } else {
             out.println("Coverage: " + suite.untested().size() + " rule(s) fire in no case; add a case where each"
                     + " fires:");
-            for (EditDefinition e : suite.untested()) {
+            List<EditDefinition> untested = suite.untested();
+            for (EditDefinition e : untested.subList(0, Math.min(untested.size(), MAX_LISTED))) {
                 out.println("      " + e.editId() + "  rule \"" + e.ruleName() + "\" in " + e.ruleFile());
+            }
+            if (untested.size() > MAX_LISTED) {
+                out.println("      ... and " + (untested.size() - MAX_LISTED) + " more");
             }
         }
         return suite.passed() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,20 +30,6 @@ class RuleValidatorTest {
     @TempDir
     Path folder;
 
-    /** A rules folder with the shipped common.drl and reference tables, plus the given family file. */
-    static Path rulesWith(Path folder, String family) throws IOException {
-        Files.createDirectories(folder.resolve("families"));
-        Files.createDirectories(folder.resolve("reference"));
-        Files.copy(Path.of("rules", "common.drl"), folder.resolve("common.drl"));
-        try (Stream<Path> tables = Files.list(Path.of("rules", "reference"))) {
-            for (Path t : tables.toList()) {
-                Files.copy(t, folder.resolve("reference").resolve(t.getFileName()));
-            }
-        }
-        Files.writeString(folder.resolve("families/test.drl"), family);
-        return folder;
-    }
-
     static String addonRule(String metadata, String consequence) {
         return "rule \"9999T without 88305\"\n    " + metadata + "\nwhen\n"
                 + "    $addon : ServiceLine( code == \"9999T\" )\n"
@@ -53,7 +38,7 @@ class RuleValidatorTest {
     }
 
     private List<String> problems(String family) throws IOException {
-        return new RuleValidator().validate(rulesWith(folder, family)).problems().stream()
+        return new RuleValidator().validate(TestRulesFolder.with(folder, family)).problems().stream()
                 .map(RuleProblem::toString).map(p -> p.replace(folder + "/", "")).toList();
     }
 
@@ -131,7 +116,7 @@ class RuleValidatorTest {
 
     @Test
     void disabledRuleIsReportedAndNeverFires() throws IOException {
-        RuleValidator.Result result = new RuleValidator().validate(rulesWith(folder, HEADER + addonRule(
+        RuleValidator.Result result = new RuleValidator().validate(TestRulesFolder.with(folder, HEADER + addonRule(
                 "@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\") @disabled(\"payer policy pending\")",
                 "findings.raise(kcontext, $addon, \"primary\", \"88305\");")));
         assertTrue(result.clean(), result.problems().toString());
@@ -142,7 +127,7 @@ class RuleValidatorTest {
 
     @Test
     void brokenReferenceTableAndOverridesAreReported() throws IOException {
-        rulesWith(folder, HEADER);
+        TestRulesFolder.with(folder, HEADER);
         Files.writeString(folder.resolve("reference/codes.csv"), "code,label,effective_date,sunset_date\n"
                 + "0751T,x,2023-13-01,\n");
         Files.writeString(folder.resolve("overrides.csv"),

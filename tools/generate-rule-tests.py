@@ -77,7 +77,10 @@ class Case:
         """claims: list of (lines, patient, npi, claim_type, tob); lines: (code, mods, units, dos, extra)."""
         self.n += 1
         for c, (lines, patient, npi, claim_type, tob) in enumerate(claims):
-            claim_id = f"{self.prefix}-{self.n:02d}{'ABCD'[c] if len(claims) > 1 else ''}"
+            scenario_id = f"{self.prefix}-{self.n:02d}"
+            claim_id = scenario_id + ("ABCD"[c] if len(claims) > 1 else "")
+            # One made-up patient per scenario; "other" gives that claim a patient of its own.
+            patient_id = f"TP-{scenario_id}" if patient == "same" else f"TP-{claim_id}-X"
             visit = {}
             for other in claims:
                 if (other[1], other[2]) == (patient, npi):
@@ -87,7 +90,7 @@ class Case:
                 expect = extra + line_edits(code, mods, dos, claim_type, tob, visit[dos])
                 self.rows.append({"scenario": text if c == 0 and i == 1 else "", "claim_id": claim_id,
                                   "line_number": i, "date_of_service": dos, "procedure_code": code,
-                                  "modifiers": " ".join(mods), "units": units, "patient_id": f"TP-{claim_id[:-1] if len(claims) > 1 else claim_id}" if patient == "same" else f"TP-{claim_id}-X",
+                                  "modifiers": " ".join(mods), "units": units, "patient_id": patient_id,
                                   "billing_npi": npi, "claim_type": claim_type, "type_of_bill": tob,
                                   "expect": " ".join(expect) or "none"})
 

@@ -1,7 +1,6 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.authoring.RuleValidator;
-import org.claimscrub.engine.RuleProblem;
 import org.claimscrub.model.EditDefinition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,9 +61,5 @@ final class RulesCommand implements Callable<Integer> {
             out.println(folder + ": " + errors + " error(s), " + warnings + " warning(s)");
             return ExitCode.RULES.code();
         }
-    }
-
-    static void printProblems(PrintStream out, Iterable<RuleProblem> problems) {
-        problems.forEach(out::println);
     }
 }

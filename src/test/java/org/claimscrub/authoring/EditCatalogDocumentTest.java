@@ -4,6 +4,7 @@ import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,18 @@ class EditCatalogDocumentTest {
         assertTrue(md.contains("- **Effective:** from 2023-01-01; sunset about 2028-01-01"), "effective dates");
         assertTrue(md.contains("- **Sources:** CPT Category III codes, effective 2023-01-01"), "sources");
         assertEquals(148, catalog.sections().stream().mapToInt(s -> s.entries().size()).sum());
+    }
+
+    @Test
+    void disabledRuleIsListedWithItsReason(@TempDir Path dir) throws Exception {
+        Path rules = TestRulesFolder.with(dir, RuleValidatorTest.HEADER + RuleValidatorTest.addonRule(
+                "@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\") @disabled(\"pending payer policy\")",
+                "findings.raise(kcontext, $addon, \"primary\", \"88305\");"));
+        EditCatalogDocument doc = EditCatalogDocument.of(rules, new RuleLoader().load(rules));
+        assertTrue(doc.markdown().contains("| AOP-9999T | 9999T without 88305 (12) | ADDON_WITHOUT_PRIMARY | ERROR"
+                + " | disabled: pending payer policy |"), doc.markdown());
+        assertTrue(doc.markdown().contains("- **Sources:** none, made up for tests."), doc.markdown());
+        assertTrue(doc.html().contains("<tr class=\"disabled\">"));
     }
 
     @Test

@@ -47,10 +47,10 @@ class EditCatalogDocumentTest {
                 "@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\") @disabled(\"pending payer policy\")",
                 "findings.raise(kcontext, $addon, \"primary\", \"88305\");"));
         EditCatalogDocument doc = EditCatalogDocument.of(rules, new RuleLoader().load(rules));
-        assertTrue(doc.markdown().contains("| AOP-9999T | 9999T without 88305 (12) | ADDON_WITHOUT_PRIMARY | ERROR"
+        assertTrue(doc.markdown().contains("| AOP-9999T | 9999T without 88305 (11) | ADDON_WITHOUT_PRIMARY | ERROR"
                 + " | disabled: pending payer policy |"), doc.markdown());
         assertTrue(doc.markdown().contains("- **Sources:** none, made up for tests."), doc.markdown());
-        assertTrue(doc.html().contains("<tr class=\"disabled\">"));
+        assertTrue(doc.html().contains("<tr class=\"disabled\"><td>AOP-9999T</td>"), doc.html());
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class RuleLoader {
     /** MVEL's echo of the expression, its caret and its own (expression-relative) position. */
     private static final Pattern MVEL_NOISE =
             Pattern.compile("\\[Near : \\{.*?}]|(?m)^\\s*\\^\\s*$|\\[Line: \\d+, Column: \\d+]");
+    /** The parser meeting a keyword while a condition is still open. */
+    private static final Pattern UNCLOSED_HINT = Pattern.compile("mismatched input '(then|end|not|exists)'");
     /** Said of a file whose parse failed; the parse error itself says more. */
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -141,6 +143,9 @@ public final class RuleLoader {
                 line = found[0];
                 column = found[1];
             }
+        }
+        if (UNCLOSED_HINT.matcher(text).find()) {
+            text += " (often an unclosed '(' or a missing ')' on a line above)";
         }
         return new RuleProblem(level, file.toString(), line, column, text);
     }

@@ -59,6 +59,9 @@ public final class RuleLoader {
             Pattern.compile("\\[Near : \\{.*?}]|(?m)^\\s*\\^\\s*$|\\[Line: \\d+, Column: \\d+]");
     /** The parser meeting a keyword while a condition is still open. */
     private static final Pattern UNCLOSED_HINT = Pattern.compile("mismatched input '(then|end|not|exists)'");
+    /** Two rules of one name; the compiler echoes it once per rule as a clash of generated classes. */
+    private static final String DUPLICATE_RULE = "Duplicate rule name";
+    private static final Pattern DUPLICATE_RULE_CLASS = Pattern.compile("The type Rule_\\w+ is already defined");
     /** Said of a file whose parse failed; the parse error itself says more. */
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -114,6 +117,9 @@ public final class RuleLoader {
             }
         }
         problems.removeIf(p -> p.message().startsWith(NULL_PACKAGE) && filesWithRealErrors.contains(p.file()));
+        if (problems.stream().anyMatch(p -> p.message().startsWith(DUPLICATE_RULE))) {
+            problems.removeIf(p -> DUPLICATE_RULE_CLASS.matcher(p.message()).find());
+        }
         return problems;
     }
 
@@ -144,10 +150,23 @@ public final class RuleLoader {
                 column = found[1];
             }
         }
+        if (column == 0 && line > 0 && Files.isRegularFile(file)) {
+            column = firstColumn(file, line);
+        }
         if (UNCLOSED_HINT.matcher(text).find()) {
             text += " (often an unclosed '(' or a missing ')' on a line above)";
         }
         return new RuleProblem(level, file.toString(), line, column, text);
+    }
+
+    /** The 1-based column of the first non-blank character of a line, or 0 past the end of the file. */
+    private static int firstColumn(Path file, int line) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (line > lines.size()) {
+            return 0;
+        }
+        String text = lines.get(line - 1);
+        return text.length() - text.stripLeading().length() + 1;
     }
 
     /**

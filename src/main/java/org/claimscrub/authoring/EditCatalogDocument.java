@@ -6,12 +6,14 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.EditDefinition;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,7 +66,7 @@ public final class EditCatalogDocument {
         try {
             return Files.readAllLines(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -168,7 +170,7 @@ public final class EditCatalogDocument {
 
     /** GitHub's heading anchor: lower case, punctuation other than - and _ dropped, spaces to hyphens. */
     private static String anchor(String heading) {
-        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
     private static String cell(String text) {

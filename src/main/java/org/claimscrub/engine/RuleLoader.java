@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  * Compiles every {@code .drl} file under a rules folder into one {@link RuleBase}, at run time, so a rule
  * change needs no rebuild. Compiler messages are mapped back to the file on disk. Beyond compiling, every
  * rule must declare its edit: {@code @editId} and {@code @category}, with optional {@code @severity},
- * {@code @message} and {@code @source} overriding the category's defaults.
+ * {@code @message} and {@code @source} overriding the category's defaults; any other metadata name is an error
+ * (a typo would otherwise change an edit silently). A rule marked {@code @disabled("reason")} stays in the
+ * catalog but is removed from the KieBase. Every problem found is reported at once, located by line and
+ * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase.
  */
 public final class RuleLoader {
     public static final String EDIT_ID = "editId";

@@ -23,10 +23,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -116,7 +119,40 @@ public final class ClaimExplanation {
                 text.conditions().forEach(c -> out.append("       ").append(c.strip()).append('\n'));
             });
         }
+        appendQuietRules(out, claimLines, touching, ruleFiles);
         return out.toString();
+    }
+
+    /**
+     * Enabled rules whose conditions name a code of the claim but that did not fire on it: the usual
+     * "why didn't it fire?" suspects, with the conditions that did not all hold.
+     */
+    private void appendQuietRules(StringBuilder out, List<ClaimLine> claimLines, List<FiredMatch> touching,
+                                  Map<String, List<String>> ruleFiles) {
+        Set<String> codes = new TreeSet<>();
+        claimLines.forEach(l -> codes.add(l.code()));
+        Set<String> firedRules = new HashSet<>();
+        touching.forEach(m -> firedRules.add(m.rule().getName()));
+        Set<EditDefinition> disabled = new HashSet<>(rules.catalog().disabledEdits());
+        List<String> quiet = new ArrayList<>();
+        for (EditDefinition edit : rules.edits()) {
+            if (firedRules.contains(edit.ruleName()) || disabled.contains(edit)) {
+                continue;
+            }
+            List<String> file = ruleFiles.computeIfAbsent(edit.ruleFile(), this::read);
+            DrlRules.rule(file, edit.ruleName())
+                    .filter(text -> codes.stream().anyMatch(code -> text.conditions().stream()
+                            .anyMatch(c -> c.contains('"' + code + '"'))))
+                    .ifPresent(text -> {
+                        quiet.add(String.format("  rule \"%s\" (%s, %s:%d): not all of these held:", edit.ruleName(),
+                                edit.editId(), edit.ruleFile(), text.declarationLine()));
+                        text.conditions().forEach(c -> quiet.add("       " + c.strip()));
+                    });
+        }
+        if (!quiet.isEmpty()) {
+            out.append("\nRules about ").append(String.join(", ", codes)).append(" that did not fire on this claim\n");
+            quiet.forEach(q -> out.append(q).append('\n'));
+        }
     }
 
     private List<String> read(String ruleFile) {

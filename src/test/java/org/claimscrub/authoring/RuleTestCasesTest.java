@@ -22,7 +22,6 @@ class RuleTestCasesTest {
     private static final Path TESTS = RULES.resolve(RuleTestRunner.TESTS_FOLDER);
 
     private static RuleTestRunner runner;
-    private static final List<RuleTestRunner.CaseResult> RESULTS = new ArrayList<>();
 
     private static synchronized RuleTestRunner runner() throws Exception {
         if (runner == null) {
@@ -41,7 +40,6 @@ class RuleTestCasesTest {
             String name = TESTS.relativize(file).toString().replace('\\', '/');
             tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
                 RuleTestRunner.CaseResult result = runner().run(RuleTestCase.read(file, name));
-                RESULTS.add(result);
                 List<String> diff = new ArrayList<>(result.problems());
                 result.missing().forEach(m -> diff.add(m.toString()));
                 result.unexpected().forEach(u -> diff.add(u.toString()));

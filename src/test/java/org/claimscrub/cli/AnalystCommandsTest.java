@@ -97,6 +97,16 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void explainListsTheRulesAboutTheClaimsCodesThatDidNotFire() {
+        assertEquals(0, Main.run("explain", "OTH-02", "--input", "claims-samples/addon-primary-other-claim.csv",
+                "--rules", "rules"));
+        String text = out();
+        assertTrue(text.contains("Rules about 0753T that did not fire on this claim"), text);
+        assertTrue(text.contains("rule \"0753T without 88305\" (AOP-0753T, families/surgical-pathology.drl:"), text);
+        assertFalse(text.contains("rule \"0751T without"), text);
+    }
+
+    @Test
     void explainAnUnknownClaimIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), Main.run("explain", "NOPE", "--input",
                 "claims-samples/addon-units-over-primary.csv", "--rules", "rules"));

@@ -8,6 +8,7 @@ import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The rules and reference tables of a rules folder, loaded for the analyst commands; problems go to stderr. */
@@ -23,8 +24,18 @@ record LoadedRules(Path folder, RuleBase rules, ReferenceData reference) {
         }
     }
 
-    static LoadedRules load(Path given) throws Failed {
+    /** The rules folder to use; reported when it does not exist. */
+    static Path existing(Path given) throws Failed {
         Path folder = RulesFolder.resolve(given);
+        if (!Files.isDirectory(folder)) {
+            System.err.println("claimscrub: rules folder not found: " + folder);
+            throw new Failed(ExitCode.RULES);
+        }
+        return folder;
+    }
+
+    static LoadedRules load(Path given) throws Failed {
+        Path folder = existing(given);
         try {
             ReferenceData reference = new ReferenceDataLoader().load(folder.resolve("reference"));
             return new LoadedRules(folder, new RuleLoader().load(folder), reference);

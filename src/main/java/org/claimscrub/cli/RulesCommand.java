@@ -4,7 +4,9 @@ import org.claimscrub.authoring.RuleValidator;
 import org.claimscrub.model.EditDefinition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,10 +22,12 @@ import java.util.concurrent.Callable;
         subcommands = {RulesCommand.Validate.class, RulesTestCommand.class, RulesCatalogCommand.class,
             CommandLine.HelpCommand.class})
 final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.err);
+        spec.commandLine().usage(System.err);
         return ExitCode.USAGE.code();
     }
 
@@ -43,7 +47,12 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintStream out = console();
-            Path folder = RulesFolder.resolve(rules);
+            Path folder;
+            try {
+                folder = LoadedRules.existing(rules);
+            } catch (LoadedRules.Failed e) {
+                return e.exitCode.code();
+            }
             RuleValidator.Result result = new RuleValidator().validate(folder);
             result.problems().forEach(out::println);
             result.disabled().entrySet().stream()

@@ -60,6 +60,19 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void aMissingRulesFolderIsReportedNotACrash() {
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "validate", "--rules", dir.resolve("none").toString()));
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "test", "--rules", dir.resolve("none").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("rules folder not found"));
+    }
+
+    @Test
+    void rulesWithoutASubcommandShowsUsage() {
+        assertEquals(ExitCode.USAGE.code(), Main.run("rules"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: claimscrub rules"));
+    }
+
+    @Test
     void testRunsTheShippedCasesAndExitsZero() {
         assertEquals(0, Main.run("rules", "test", "--rules", "rules"));
         assertTrue(out().contains("passed, 0 failed"), out());

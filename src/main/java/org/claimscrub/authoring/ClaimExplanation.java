@@ -67,7 +67,8 @@ public final class ClaimExplanation {
         if (claimLines.isEmpty()) {
             return "";
         }
-        List<FiredMatch> fired = new ArrayList<>();
+        // Only matches that touch the claim are kept, so a big input costs no more memory than a scrub.
+        List<FiredMatch> touching = new ArrayList<>();
         List<Finding> findings = overrides.apply(new Scrubber(rules, reference).scrub(input,
                 new DefaultAgendaEventListener() {
                     @Override
@@ -77,10 +78,12 @@ public final class ClaimExplanation {
                         for (String id : match.getDeclarationIds()) {
                             bound.put(id, match.getDeclarationValue(id));
                         }
-                        fired.add(new FiredMatch(match.getRule(), bound));
+                        FiredMatch fired = new FiredMatch(match.getRule(), bound);
+                        if (fired.touches(claimId)) {
+                            touching.add(fired);
+                        }
                     }
                 }));
-        List<FiredMatch> touching = fired.stream().filter(m -> m.touches(claimId)).toList();
         StringBuilder out = new StringBuilder();
         long claimFindings = findings.stream().filter(f -> f.line().claimId().equals(claimId)).count();
         out.append("Claim ").append(claimId).append(": ").append(claimLines.size()).append(" line(s), ")

@@ -1,5 +1,7 @@
 package org.claimscrub.cli;
 
+import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.RuleLoader;
@@ -54,6 +56,11 @@ final class ScrubCommand implements Callable<Integer> {
                     + " Rejected lines count as errors.")
     FailOn failOn;
 
+    @Option(names = "--overrides", paramLabel = "FILE",
+            description = "Payer/provider overrides that bypass edits or change their severity"
+                    + " (default: RULES/overrides.csv when present; see rules/README.md).")
+    Path overrides;
+
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -61,9 +68,14 @@ final class ScrubCommand implements Callable<Integer> {
         Path rulesFolder = RulesFolder.resolve(rules);
         ReferenceData reference;
         RuleBase ruleBase;
+        Overrides overrideTable;
         try {
             reference = new ReferenceDataLoader().load(rulesFolder.resolve("reference"));
             ruleBase = new RuleLoader().load(rulesFolder);
+            overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
+        } catch (OverridesException e) {
+            System.err.println("claimscrub: overrides problem, nothing written:\n" + e.getMessage());
+            return ExitCode.RULES.code();
         } catch (ReferenceDataException e) {
             System.err.println("claimscrub: reference data problem, nothing written:\n" + e.getMessage());
             return ExitCode.REFERENCE_DATA.code();
@@ -102,7 +114,7 @@ final class ScrubCommand implements Callable<Integer> {
             return ExitCode.INPUT.code();
         }
 
-        List<Finding> findings = new Scrubber(ruleBase, reference).scrub(lines);
+        List<Finding> findings = overrideTable.apply(new Scrubber(ruleBase, reference).scrub(lines));
         ScrubSummary summary = ScrubSummary.of(lines, rejects, findings);
         if (summary.linesRead() != linesRead) {
             throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code findings} global: a rule's consequence hands it the line and any values its message names,
@@ -17,6 +18,9 @@ import java.util.Map;
  * threads.
  */
 public final class FindingCollector {
+    /** The placeholders every message can use without the rule passing them. */
+    public static final Set<String> STANDARD_VALUES =
+            Set.of("code", "label", "claim", "line", "dos", "units", "modifiers", "typeOfBill");
     private final EditCatalog catalog;
     private final ReferenceData reference;
     private final List<Finding> findings = new ArrayList<>();

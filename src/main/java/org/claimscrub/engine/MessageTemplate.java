@@ -1,10 +1,26 @@
 package org.claimscrub.engine;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Fills {name} placeholders. An unknown name stays visible as {name}, so a test or reader spots it. */
-final class MessageTemplate {
+public final class MessageTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+
     private MessageTemplate() {
+    }
+
+    /** The {name}s a template asks for, in order of first use. */
+    public static Set<String> placeholders(String template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     static String format(String template, Map<String, ?> values) {

@@ -10,9 +10,10 @@ import java.util.List;
  * Compiled rules ready to scrub: the KieBase (shared by all sessions and threads) and the edit each rule
  * declares.
  *
- * @param files the DRL files it was built from, in load order
+ * @param files    the DRL files it was built from, in load order
+ * @param warnings what the compiler warned about (errors stop the load)
  */
-public record RuleBase(KieBase kieBase, EditCatalog catalog, List<Path> files) {
+public record RuleBase(KieBase kieBase, EditCatalog catalog, List<Path> files, List<RuleProblem> warnings) {
 
     public List<EditDefinition> edits() {
         return catalog.edits();

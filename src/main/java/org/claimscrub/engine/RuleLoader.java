@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +32,10 @@ import java.util.stream.Stream;
  * Compiles every {@code .drl} file under a rules folder into one {@link RuleBase}, at run time, so a rule
  * change needs no rebuild. Compiler messages are mapped back to the file on disk. Beyond compiling, every
  * rule must declare its edit: {@code @editId} and {@code @category}, with optional {@code @severity},
- * {@code @message} and {@code @source} overriding the category's defaults.
+ * {@code @message} and {@code @source} overriding the category's defaults; any other metadata name is an error
+ * (a typo would otherwise change an edit silently). A rule marked {@code @disabled("reason")} stays in the
+ * catalog but is removed from the KieBase. Every problem found is reported at once, located by line and
+ * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase.
  */
 public final class RuleLoader {
     public static final String EDIT_ID = "editId";
@@ -38,10 +43,30 @@ public final class RuleLoader {
     public static final String SEVERITY = "severity";
     public static final String MESSAGE = "message";
     public static final String SOURCE = "source";
+    /** {@code @disabled("reason")}: the rule stays in the catalog but never fires. */
+    public static final String DISABLED = "disabled";
+    public static final Set<String> METADATA_KEYS = Set.of(EDIT_ID, CATEGORY, SEVERITY, MESSAGE, SOURCE, DISABLED);
 
     private static final String RESOURCES = "src/main/resources/";
     private static final String VIRTUAL_FOLDER = "claimscrub/";
     private static final Pattern COMPILER_LOCATION = Pattern.compile("^\\s*\\[?\\d+,\\d+\\]?:?\\s*");
+    /** The parser's own position, "[ERR 102] Line 26:42 mismatched input": its column is 0-based. */
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+    /** Texts the compiler quotes from the rule, to be found in the file for a column (and the real line). */
+    private static final List<Pattern> QUOTED_SOURCE = List.of(
+            Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\R"),
+            Pattern.compile("The method (\\w+\\()"),
+            Pattern.compile("(\\w+) cannot be resolved"));
+    /** MVEL's echo of the expression, its caret and its own (expression-relative) position. */
+    private static final Pattern MVEL_NOISE =
+            Pattern.compile("\\[Near : \\{.*?}]|(?m)^\\s*\\^\\s*$|\\[Line: \\d+, Column: \\d+]");
+    /** The parser meeting a keyword while a condition is still open. */
+    private static final Pattern UNCLOSED_HINT = Pattern.compile("mismatched input '(then|end|not|exists)'");
+    /** Two rules of one name; the compiler echoes it once per rule as a clash of generated classes. */
+    private static final String DUPLICATE_RULE = "Duplicate rule name";
+    private static final Pattern DUPLICATE_RULE_CLASS = Pattern.compile("The type Rule_\\w+ is already defined");
+    /** Said of a file whose parse failed; the parse error itself says more. */
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.get();
@@ -60,23 +85,45 @@ public final class RuleLoader {
             kfs.write(RESOURCES + VIRTUAL_FOLDER + ruleFiles.relative(file), Files.readAllBytes(file));
         }
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(problem(RuleProblem.Level.ERROR, m, ruleFiles));
-        }
+        List<RuleProblem> problems = compilerMessages(builder, ruleFiles);
+        List<RuleProblem> errors = problems.stream().filter(RuleProblem::isError).toList();
         try {
-            if (!problems.isEmpty()) {
+            if (!errors.isEmpty()) {
                 throw new RuleCompilationException(problems);
             }
             KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
             EditCatalog catalog = catalog(kieBase, ruleFiles, problems);
-            if (!problems.isEmpty()) {
+            if (problems.stream().anyMatch(RuleProblem::isError)) {
                 throw new RuleCompilationException(problems);
             }
-            return new RuleBase(kieBase, catalog, files);
+            for (EditDefinition edit : catalog.disabledEdits()) {
+                kieBase.removeRule(catalog.packageOf(edit), edit.ruleName());
+            }
+            return new RuleBase(kieBase, catalog, files, List.copyOf(problems));
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Errors and warnings, minus the parser's "null Package" echo of a file that already has a real error. */
+    private static List<RuleProblem> compilerMessages(KieBuilder builder, RuleFiles ruleFiles) throws IOException {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+            RuleProblem.Level level = m.getLevel() == Message.Level.ERROR
+                    ? RuleProblem.Level.ERROR : RuleProblem.Level.WARNING;
+            problems.add(problem(level, m, ruleFiles));
+        }
+        Set<String> filesWithRealErrors = new HashSet<>();
+        for (RuleProblem p : problems) {
+            if (p.isError() && !p.message().startsWith(NULL_PACKAGE)) {
+                filesWithRealErrors.add(p.file());
+            }
+        }
+        problems.removeIf(p -> p.message().startsWith(NULL_PACKAGE) && filesWithRealErrors.contains(p.file()));
+        if (problems.stream().anyMatch(p -> p.message().startsWith(DUPLICATE_RULE))) {
+            problems.removeIf(p -> DUPLICATE_RULE_CLASS.matcher(p.message()).find());
+        }
+        return problems;
     }
 
     private static List<Path> drlFiles(Path folder) throws IOException {
@@ -88,15 +135,75 @@ public final class RuleLoader {
         }
     }
 
-    private static RuleProblem problem(RuleProblem.Level level, Message m, RuleFiles ruleFiles) {
-        String where = ruleFiles.onDisk(m.getPath()).toString();
-        String text = COMPILER_LOCATION.matcher(m.getText().strip()).replaceFirst("");
-        return new RuleProblem(level, where, m.getLine(), m.getColumn(), text.replaceAll("\\s*\\R\\s*", " "));
+    private static RuleProblem problem(RuleProblem.Level level, Message m, RuleFiles ruleFiles) throws IOException {
+        Path file = ruleFiles.onDisk(m.getPath());
+        String raw = m.getText().strip();
+        String text = MVEL_NOISE.matcher(COMPILER_LOCATION.matcher(raw).replaceFirst("")).replaceAll("")
+                .replaceAll("\\[Error: (.*?)]", "$1").replaceAll("\\s*\\R\\s*", " ").strip();
+        int line = m.getLine();
+        int column = m.getColumn();
+        Matcher position = PARSER_POSITION.matcher(raw);
+        if (position.find()) {
+            line = Integer.parseInt(position.group(1));
+            column = Integer.parseInt(position.group(2)) + 1;
+        } else {
+            int[] found = locateQuotedSource(raw, file, line);
+            if (found != null) {
+                line = found[0];
+                column = found[1];
+            }
+        }
+        if (column == 0 && line > 0 && Files.isRegularFile(file)) {
+            column = firstColumn(file, line);
+        }
+        if (UNCLOSED_HINT.matcher(text).find()) {
+            text += " (often an unclosed '(' or a missing ')' on a line above)";
+        }
+        return new RuleProblem(level, file.toString(), line, column, text);
+    }
+
+    /** The 1-based column of the first non-blank character of a line, or 0 past the end of the file. */
+    private static int firstColumn(Path file, int line) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (line > lines.size()) {
+            return 0;
+        }
+        String text = lines.get(line - 1);
+        return text.length() - text.stripLeading().length() + 1;
+    }
+
+    /**
+     * The line and 1-based column of the text a compiler message quotes, searched from the reported line (the
+     * rule's first line for consequence errors) to the rule's end; null when not found.
+     */
+    private static int[] locateQuotedSource(String text, Path file, int fromLine) throws IOException {
+        if (fromLine < 1 || !Files.isRegularFile(file)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(file);
+        for (Pattern quoted : QUOTED_SOURCE) {
+            Matcher m = quoted.matcher(text);
+            if (!m.find()) {
+                continue;
+            }
+            String needle = m.group(1).strip();
+            for (int i = fromLine - 1; i < lines.size(); i++) {
+                int at = lines.get(i).indexOf(needle);
+                if (at >= 0) {
+                    return new int[] {i + 1, at + 1};
+                }
+                if (i > fromLine - 1 && lines.get(i).strip().equals("end")) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     private static EditCatalog catalog(KieBase kieBase, RuleFiles ruleFiles, List<RuleProblem> problems)
             throws IOException {
         Map<String, EditDefinition> byRule = new HashMap<>();
+        Map<String, String> disabled = new HashMap<>();
         Map<String, String> ruleByEditId = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -109,48 +216,65 @@ public final class RuleLoader {
                 }
                 String previous = ruleByEditId.putIfAbsent(edit.editId(), rule.getName());
                 if (previous != null) {
-                    problems.add(site.error("edit id " + edit.editId() + " is already used by rule \"" + previous
+                    problems.add(site.error("@" + EDIT_ID, "edit id " + edit.editId() + " is already used by rule \"" + previous
                             + "\"; edit ids are never shared or reused"));
                 }
-                byRule.put(EditCatalog.key(pkg.getName(), rule.getName()), edit);
+                String key = EditCatalog.key(pkg.getName(), rule.getName());
+                byRule.put(key, edit);
+                if (rule.getMetaData().containsKey(DISABLED)) {
+                    String reason = text(rule.getMetaData(), DISABLED);
+                    disabled.put(key, reason.isEmpty() ? "no reason given" : reason);
+                }
             }
         }
-        return new EditCatalog(byRule);
+        return new EditCatalog(byRule, disabled);
     }
 
+    /** The rule's edit, or null after adding every metadata problem the rule has. */
     private static EditDefinition edit(Rule rule, RuleSite site, List<RuleProblem> problems) throws IOException {
         Map<String, Object> meta = rule.getMetaData();
-        String editId = text(meta, EDIT_ID);
-        String categoryName = text(meta, CATEGORY);
-        if (editId.isEmpty() || categoryName.isEmpty()) {
-            problems.add(site.error("rule needs @" + EDIT_ID + "(\"...\") and @" + CATEGORY + "(\"...\") metadata"));
-            return null;
-        }
-        Category category;
-        try {
-            category = Category.valueOf(categoryName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(site.error("unknown @category \"" + categoryName + "\"; known: "
-                    + List.of(Category.values())));
-            return null;
-        }
-        Severity severity = category.defaultSeverity();
-        String severityName = text(meta, SEVERITY);
-        if (!severityName.isEmpty()) {
-            try {
-                severity = Severity.valueOf(severityName.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(site.error("unknown @severity \"" + severityName + "\"; known: "
-                        + List.of(Severity.values())));
-                return null;
+        int before = problems.size();
+        for (String key : meta.keySet()) {
+            if (!METADATA_KEYS.contains(key)) {
+                problems.add(site.error("@" + key, "unknown metadata @" + key + "; known: " + METADATA_KEYS.stream()
+                        .sorted().map(k -> "@" + k).toList() + " (names are case-sensitive)"));
             }
+        }
+        String editId = text(meta, EDIT_ID);
+        if (editId.isEmpty()) {
+            problems.add(site.error("rule ", "rule needs an @" + EDIT_ID + "(\"...\"): a stable id, never reused"));
+        }
+        Category category = known(meta, CATEGORY, Category.class, site, problems);
+        if (category == null && text(meta, CATEGORY).isEmpty()) {
+            problems.add(site.error("rule ", "rule needs a @" + CATEGORY + "(\"...\"); known: "
+                    + List.of(Category.values())));
+        }
+        Severity severity = known(meta, SEVERITY, Severity.class, site, problems);
+        if (problems.size() > before) {
+            return null;
         }
         String message = text(meta, MESSAGE);
         String source = text(meta, SOURCE);
-        return new EditDefinition(editId, category, severity,
+        return new EditDefinition(editId, category, severity != null ? severity : category.defaultSeverity(),
                 message.isEmpty() ? category.defaultMessage() : message,
                 source.isEmpty() ? category.defaultSource() : source,
                 rule.getName(), site.relativePath());
+    }
+
+    /** The enum value a metadata key names, or null when absent (fine) or unknown (a problem). */
+    private static <E extends Enum<E>> E known(Map<String, Object> meta, String key, Class<E> type, RuleSite site,
+                                               List<RuleProblem> problems) throws IOException {
+        String name = text(meta, key);
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(site.error("@" + key, "unknown @" + key + " \"" + name + "\"; known: "
+                    + List.of(type.getEnumConstants())));
+            return null;
+        }
     }
 
     private static String text(Map<String, Object> meta, String key) {
@@ -182,24 +306,28 @@ public final class RuleLoader {
     /** A rule's place in its file, for problems that the compiler does not see. */
     private record RuleSite(Path file, String relativePath, String ruleName) {
 
-        RuleProblem error(String message) throws IOException {
-            return new RuleProblem(RuleProblem.Level.ERROR, file.toString(), line(), 0,
-                    "rule \"" + ruleName + "\": " + message);
-        }
-
-        private int line() throws IOException {
-            if (!Files.isRegularFile(file)) {
-                return 0;
-            }
-            Pattern declaration = Pattern.compile("^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?(\\s|$)");
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = declaration.matcher(lines.get(i));
-                if (m.find()) {
-                    return i + 1;
+        /** A problem located at the first text {@code near} in the rule's block, else at the rule's first line. */
+        RuleProblem error(String near, String message) throws IOException {
+            int line = 0;
+            int column = 0;
+            if (Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file);
+                int first = DrlRules.declarationLine(lines, ruleName);
+                if (first > 0) {
+                    line = first;
+                    column = 1;
+                    for (int i = first - 1; i < lines.size() && !lines.get(i).strip().equals("when"); i++) {
+                        int at = lines.get(i).indexOf(near);
+                        if (at >= 0) {
+                            line = i + 1;
+                            column = at + 1;
+                            break;
+                        }
+                    }
                 }
             }
-            return 0;
+            return new RuleProblem(RuleProblem.Level.ERROR, file.toString(), line, column,
+                    "rule \"" + ruleName + "\": " + message);
         }
     }
 }

@@ -5,7 +5,11 @@ public record RuleProblem(Level level, String file, int line, int column, String
 
     public enum Level { ERROR, WARNING }
 
-    /** "rules/x.drl:12:0: message", the form editors and CI logs turn into links. */
+    public boolean isError() {
+        return level == Level.ERROR;
+    }
+
+    /** "rules/x.drl:12:5: message" (column 1-based, 0 when unknown), the form editors and CI logs turn into links. */
     @Override
     public String toString() {
         return file + ":" + line + ":" + column + ": " + (level == Level.WARNING ? "warning: " : "") + message;

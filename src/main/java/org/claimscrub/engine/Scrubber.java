@@ -4,6 +4,7 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Visit;
 import org.claimscrub.reference.ReferenceData;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -42,6 +43,14 @@ public final class Scrubber {
 
     /** Scrubs a batch; returns its findings in report order. */
     public List<Finding> scrub(Collection<ClaimLine> lines) {
+        return scrub(lines, null);
+    }
+
+    /**
+     * Scrubs a batch with a listener on every session's agenda (to see which rules fire and on what);
+     * the listener is called from this thread only.
+     */
+    public List<Finding> scrub(Collection<ClaimLine> lines, AgendaEventListener listener) {
         Map<Visit, List<ClaimLine>> visits = new LinkedHashMap<>();
         for (ClaimLine line : lines) {
             visits.computeIfAbsent(line.visit(), v -> new ArrayList<>()).add(line);
@@ -51,12 +60,12 @@ public final class Scrubber {
         for (List<ClaimLine> visit : visits.values()) {
             chunk.addAll(facts(visit));
             if (chunk.size() >= SESSION_LINES) {
-                findings.addAll(run(chunk));
+                findings.addAll(run(chunk, listener));
                 chunk.clear();
             }
         }
         if (!chunk.isEmpty()) {
-            findings.addAll(run(chunk));
+            findings.addAll(run(chunk, listener));
         }
         findings.sort(REPORT_ORDER);
         return findings;
@@ -79,10 +88,13 @@ public final class Scrubber {
         return facts;
     }
 
-    private List<Finding> run(List<ServiceLine> facts) {
+    private List<Finding> run(List<ServiceLine> facts, AgendaEventListener listener) {
         FindingCollector collector = new FindingCollector(rules.catalog(), reference);
         KieSession session = rules.kieBase().newKieSession();
         try {
+            if (listener != null) {
+                session.addEventListener(listener);
+            }
             session.setGlobal(FINDINGS_GLOBAL, collector);
             session.setGlobal(REFERENCE_GLOBAL, reference);
             for (ServiceLine fact : facts) {

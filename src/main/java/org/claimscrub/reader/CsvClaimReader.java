@@ -103,13 +103,14 @@ public final class CsvClaimReader {
         List<String> diagnoses = Fields.diagnosisCodes(Column.DIAGNOSIS_CODES.header,
                 columns.cell(cells, Column.DIAGNOSIS_CODES));
         String revenueCode = Fields.revenueCode(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
+        String payerId = columns.cell(cells, Column.PAYER_ID);
         if (!claimLineKeys.add(claimId + '\u0000' + lineNumber)) {
             throw new FieldException(Column.LINE_NUMBER.header, "line number " + lineNumber
                     + " appears twice in claim " + claimId + "; the later line is set aside");
         }
         return new ClaimLine(source, claimId, lineNumber, dos, code, modifiers, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, pos, charge, diagnoses, revenueCode,
-                Visit.of(claimId, patientId, billingNpi, dos));
+                Visit.of(claimId, patientId, billingNpi, dos), payerId);
     }
 
     private static String raw(String[] cells) {
@@ -139,7 +140,9 @@ public final class CsvClaimReader {
         PLACE_OF_SERVICE("place_of_service", false),
         CHARGE("charge", false),
         DIAGNOSIS_CODES("diagnosis_codes", false),
-        REVENUE_CODE("revenue_code", false);
+        REVENUE_CODE("revenue_code", false),
+        /** Who the claim is billed to; payer overrides (rules/overrides.csv) match on it. */
+        PAYER_ID("payer_id", false);
 
         final String header;
         final boolean required;

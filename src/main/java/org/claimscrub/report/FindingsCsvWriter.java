@@ -7,13 +7,14 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 
 import java.io.Writer;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-/** findings.csv: one row per finding, in the order given. */
+/** findings.csv: one row per finding, in the order given. New columns go at the end, so positions hold. */
 public final class FindingsCsvWriter {
     public static final String[] HEADER = {"claim_id", "line_number", "procedure_code", "modifiers",
         "date_of_service", "edit_id", "category", "severity", "message", "rule", "rule_file", "source",
-        "input_file", "input_line"};
+        "input_file", "input_line", "status", "override_reason"};
 
     private final UnaryOperator<String> cell;
 
@@ -43,6 +44,8 @@ public final class FindingsCsvWriter {
                 cell.apply(f.edit().source()),
                 cell.apply(line.source().file()),
                 Long.toString(line.source().line()),
+                f.status().name().toLowerCase(Locale.ROOT),
+                cell.apply(f.overrideReason()),
             }, false);
         }
         csv.flushQuietly();

@@ -15,6 +15,7 @@ import java.util.Map;
  * The at-a-glance figures of a scrub. A claim counts "with errors" when any of its lines has an error
  * finding or was rejected, "with warnings" when it has warnings but no errors, else "clean" (notices are
  * information, not problems). A rejected line without a readable claim id counts in the lines, not the claims.
+ * Findings an override bypassed count only as bypassed.
  */
 public record ScrubSummary(
         long linesRead,
@@ -25,7 +26,8 @@ public record ScrubSummary(
         int claimsWithWarnings,
         int claimsWithErrors,
         Map<Category, Long> findingsByCategory,
-        Map<Severity, Long> findingsBySeverity) {
+        Map<Severity, Long> findingsBySeverity,
+        long findingsBypassed) {
 
     public static ScrubSummary of(Collection<ClaimLine> lines, Collection<Reject> rejects,
                                   Collection<Finding> findings) {
@@ -40,7 +42,12 @@ public record ScrubSummary(
         }
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        long bypassed = 0;
         for (Finding f : findings) {
+            if (f.isBypassed()) {
+                bypassed++;
+                continue;
+            }
             byCategory.merge(f.category(), 1L, Long::sum);
             bySeverity.merge(f.severity(), 1L, Long::sum);
             worstByClaim.merge(f.line().claimId(), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -56,7 +63,7 @@ public record ScrubSummary(
         }
         int claims = worstByClaim.size();
         return new ScrubSummary(lines.size() + rejects.size(), lines.size(), rejects.size(), claims,
-                claims - errors - warnings, warnings, errors, byCategory, bySeverity);
+                claims - errors - warnings, warnings, errors, byCategory, bySeverity, bypassed);
     }
 
     public long count(Severity severity) {
@@ -78,6 +85,10 @@ public record ScrubSummary(
                                 ? a.defaultSeverity().compareTo(b.defaultSeverity()) : a.compareTo(b)))
                 .forEach(e -> out.append(String.format("  %-32s %-8s %,7d%n", e.getKey().name(),
                         e.getKey().defaultSeverity(), e.getValue())));
+        if (findingsBypassed > 0) {
+            out.append(String.format("Bypassed: %,d findings turned off by overrides (in findings.csv as bypassed,"
+                    + " not counted above)%n", findingsBypassed));
+        }
         return out.toString();
     }
 }

@@ -1,0 +1,163 @@
+package org.claimscrub.authoring;
+
+import org.claimscrub.engine.DrlRules;
+import org.claimscrub.engine.FindingCollector;
+import org.claimscrub.engine.MessageTemplate;
+import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.OverridesException;
+import org.claimscrub.engine.RuleBase;
+import org.claimscrub.engine.RuleCompilationException;
+import org.claimscrub.engine.RuleLoader;
+import org.claimscrub.engine.RuleProblem;
+import org.claimscrub.model.EditDefinition;
+import org.claimscrub.reference.ReferenceDataException;
+import org.claimscrub.reference.ReferenceDataLoader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything {@code claimscrub rules validate} checks, all problems at once: the compiler's errors and
+ * warnings, rule metadata (via {@link RuleLoader}), then what the compiler cannot see: message placeholders
+ * no rule fills, rules that never raise a finding, rule files without the header citing sources and
+ * effective dates, reference tables that do not load, and an overrides.csv that names unknown edits.
+ */
+public final class RuleValidator {
+    /** A name passed to findings.raise: a string literal followed by its value. */
+    private static final Pattern RAISED_NAME = Pattern.compile("\"(\\w+)\"\\s*,");
+    private static final Pattern LOCATION = Pattern.compile("^(.+?) line (\\d+)(?:, )?(.*)$");
+
+    /**
+     * @param ruleBase the compiled rules, empty when they do not compile
+     * @param disabled edits whose rule carries {@code @disabled}, with the reason
+     */
+    public record Result(List<RuleProblem> problems, Optional<RuleBase> ruleBase,
+                         Map<EditDefinition, String> disabled) {
+
+        public boolean clean() {
+            return problems.isEmpty();
+        }
+
+        public long errors() {
+            return problems.stream().filter(RuleProblem::isError).count();
+        }
+    }
+
+    public Result validate(Path folder) throws IOException {
+        List<RuleProblem> problems = new ArrayList<>();
+        RuleBase ruleBase = null;
+        try {
+            ruleBase = new RuleLoader().load(folder);
+            problems.addAll(ruleBase.warnings());
+        } catch (RuleCompilationException e) {
+            problems.addAll(e.problems());
+        }
+        Map<EditDefinition, String> disabled = new HashMap<>();
+        if (ruleBase != null) {
+            Set<String> filesWithRules = new LinkedHashSet<>();
+            for (EditDefinition edit : ruleBase.edits()) {
+                filesWithRules.add(edit.ruleFile());
+                checkRaise(folder, edit, problems);
+                ruleBase.catalog().disabledReason(edit).ifPresent(reason -> disabled.put(edit, reason));
+            }
+            for (String file : filesWithRules) {
+                checkHeader(folder.resolve(file), problems);
+            }
+            checkOverrides(folder.resolve(Overrides.DEFAULT_FILE), ruleBase, problems);
+        }
+        checkReference(folder.resolve("reference"), problems);
+        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column));
+        return new Result(List.copyOf(problems), Optional.ofNullable(ruleBase), Map.copyOf(disabled));
+    }
+
+    /** The rule raises its finding and passes every placeholder of its message that is not standard. */
+    private static void checkRaise(Path folder, EditDefinition edit, List<RuleProblem> problems) throws IOException {
+        Path file = folder.resolve(edit.ruleFile());
+        List<String> lines = Files.readAllLines(file);
+        Optional<DrlRules.RuleText> text = DrlRules.rule(lines, edit.ruleName());
+        if (text.isEmpty()) {
+            return;
+        }
+        int at = text.get().declarationLine();
+        String consequence = String.join("\n", text.get().consequence());
+        if (!consequence.contains("findings.raise(")) {
+            problems.add(new RuleProblem(RuleProblem.Level.WARNING, file.toString(), at, 1, "rule \""
+                    + edit.ruleName() + "\" never calls findings.raise(kcontext, $line, ...): it can fire but"
+                    + " reports nothing"));
+            return;
+        }
+        Set<String> passed = new LinkedHashSet<>(FindingCollector.STANDARD_VALUES);
+        Matcher m = RAISED_NAME.matcher(consequence);
+        while (m.find()) {
+            passed.add(m.group(1));
+        }
+        for (String name : MessageTemplate.placeholders(edit.messageTemplate())) {
+            if (!passed.contains(name)) {
+                problems.add(new RuleProblem(RuleProblem.Level.ERROR, file.toString(), at, 1, "rule \""
+                        + edit.ruleName() + "\": its message uses {" + name + "} but findings.raise never passes \""
+                        + name + "\", so the report would show {" + name + "} literally. Pass \"" + name
+                        + "\", value to findings.raise, or reword the @message (standard names: "
+                        + FindingCollector.STANDARD_VALUES.stream().sorted().toList() + ")"));
+            }
+        }
+    }
+
+    /** A rule file opens with a comment saying what it enforces, the sources it rests on and when. */
+    private static void checkHeader(Path file, List<RuleProblem> problems) throws IOException {
+        DrlRules.Header header = DrlRules.header(Files.readAllLines(file));
+        if (!header.present()) {
+            problems.add(new RuleProblem(RuleProblem.Level.WARNING, file.toString(), 1, 1, "the file has no header"
+                    + " comment: open it with /* ... */ saying what the rules enforce, with 'Sources:' and"
+                    + " 'Effective:' lines"));
+            return;
+        }
+        if (header.sources().isEmpty()) {
+            problems.add(new RuleProblem(RuleProblem.Level.WARNING, file.toString(), 1, 1,
+                    "the header comment has no 'Sources:' line citing what the rules rest on"));
+        }
+        if (header.effective().isEmpty()) {
+            problems.add(new RuleProblem(RuleProblem.Level.WARNING, file.toString(), 1, 1,
+                    "the header comment has no 'Effective:' line giving the dates the rules apply"));
+        }
+    }
+
+    private static void checkOverrides(Path file, RuleBase ruleBase, List<RuleProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Overrides.load(file, ruleBase.edits());
+        } catch (OverridesException e) {
+            problems.add(located(e.getMessage(), file));
+        }
+    }
+
+    /** A problem from a "file line N, field x: message" text. */
+    private static RuleProblem located(String message, Path fallback) {
+        Matcher m = LOCATION.matcher(message);
+        return m.matches()
+                ? new RuleProblem(RuleProblem.Level.ERROR, m.group(1), Integer.parseInt(m.group(2)), 0,
+                        m.group(3).isEmpty() ? "problem" : m.group(3))
+                : new RuleProblem(RuleProblem.Level.ERROR, fallback.toString(), 0, 0, message);
+    }
+
+    private static void checkReference(Path folder, List<RuleProblem> problems) {
+        try {
+            new ReferenceDataLoader().load(folder);
+        } catch (ReferenceDataException e) {
+            problems.add(located(e.getMessage(), folder));
+        }
+    }
+}

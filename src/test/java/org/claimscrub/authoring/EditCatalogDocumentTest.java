@@ -1,0 +1,63 @@
+package org.claimscrub.authoring;
+
+import org.claimscrub.engine.RuleBase;
+import org.claimscrub.engine.RuleLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EditCatalogDocumentTest {
+    private static final Path RULES = Path.of("rules");
+    private static EditCatalogDocument catalog;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        RuleBase rules = new RuleLoader().load(RULES);
+        catalog = EditCatalogDocument.of(RULES, rules);
+    }
+
+    @Test
+    void shippedCatalogIsUpToDate() throws Exception {
+        String stale = "is out of date: run ./claimscrub rules catalog and commit the result";
+        assertEquals(catalog.markdown(), Files.readString(Path.of("docs", EditCatalogDocument.MARKDOWN_FILE)),
+                "docs/edit-catalog.md " + stale);
+        assertEquals(catalog.html(), Files.readString(Path.of("docs", EditCatalogDocument.HTML_FILE)),
+                "docs/edit-catalog.html " + stale);
+    }
+
+    @Test
+    void listsEveryEditWithTheSourcesAndDatesOfItsFile() {
+        String md = catalog.markdown();
+        assertTrue(md.contains("| AOP-0753T | 0753T without 88305 ("), "surgical pathology add-on listed");
+        assertTrue(md.contains("## families/surgical-pathology.drl"));
+        assertTrue(md.contains("- **Effective:** from 2023-01-01; sunset about 2028-01-01"), "effective dates");
+        assertTrue(md.contains("- **Sources:** CPT Category III codes, effective 2023-01-01"), "sources");
+        assertEquals(148, catalog.sections().stream().mapToInt(s -> s.entries().size()).sum());
+    }
+
+    @Test
+    void disabledRuleIsListedWithItsReason(@TempDir Path dir) throws Exception {
+        Path rules = TestRulesFolder.with(dir, RuleValidatorTest.HEADER + RuleValidatorTest.addonRule(
+                "@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\") @disabled(\"pending payer policy\")",
+                "findings.raise(kcontext, $addon, \"primary\", \"88305\");"));
+        EditCatalogDocument doc = EditCatalogDocument.of(rules, new RuleLoader().load(rules));
+        assertTrue(doc.markdown().contains("| AOP-9999T | 9999T without 88305 (11) | ADDON_WITHOUT_PRIMARY | ERROR"
+                + " | disabled: pending payer policy |"), doc.markdown());
+        assertTrue(doc.markdown().contains("- **Sources:** none, made up for tests."), doc.markdown());
+        assertTrue(doc.html().contains("<tr class=\"disabled\"><td>AOP-9999T</td>"), doc.html());
+    }
+
+    @Test
+    void htmlEscapesRuleText() {
+        String html = catalog.html();
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("0753T without 88305"));
+        assertTrue(!html.contains("\"2023 Digital Pathology Codes\""), "quotes escaped");
+    }
+}

@@ -1,0 +1,150 @@
+package org.claimscrub.cli;
+
+import org.claimscrub.authoring.TestRulesFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The analyst commands end to end through Main.run: output and exit codes. */
+class AnalystCommandsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validateShippedRulesExitsZero() {
+        assertEquals(0, Main.run("rules", "validate", "--rules", "rules"));
+        assertTrue(out().contains("OK: rules: 148 edits, no problems"), out());
+    }
+
+    @Test
+    void validateBrokenRulesPointsAtTheLineAndExitsFour() throws Exception {
+        Path rules = TestRulesFolder.with(dir, "package org.claimscrub.rules;\nrule \"x\"\nwhen\n  $a : Foo(\nthen\nend\n");
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "validate", "--rules", rules.toString()));
+        assertTrue(out().contains(rules.resolve("families/test.drl") + ":6:1: "), out());
+        assertFalse(out().contains("null Package"), out());
+    }
+
+    @Test
+    void aMissingRulesFolderIsReportedNotACrash() {
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "validate", "--rules", dir.resolve("none").toString()));
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "test", "--rules", dir.resolve("none").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("rules folder not found"));
+    }
+
+    @Test
+    void rulesWithoutASubcommandShowsUsage() {
+        assertEquals(ExitCode.USAGE.code(), Main.run("rules"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: claimscrub rules"));
+    }
+
+    @Test
+    void testRunsTheShippedCasesAndExitsZero() {
+        assertEquals(0, Main.run("rules", "test", "--rules", "rules"));
+        assertTrue(out().contains("passed, 0 failed"), out());
+        assertTrue(out().contains("Coverage: every enabled rule fires in at least one case (148 rules)."), out());
+    }
+
+    @Test
+    void testPrintsTheDiffOfAFailingCaseAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("wrong.csv"), "claim_id,line_number,date_of_service,procedure_code,units,"
+                + "patient_id,billing_npi,expect\nW-1,1,2025-03-11,0753T,1,TP-1,1900000013,none\n");
+        assertEquals(1, Main.run("rules", "test", "--rules", "rules", "--tests", dir.toString()));
+        String text = out();
+        assertTrue(text.contains("FAIL  wrong.csv"), text);
+        assertTrue(text.contains("unexpected: claim W-1 line 1: AOP-0753T"), text);
+        assertTrue(text.contains("1 case(s) in " + dir + ": 0 passed, 1 failed"), text);
+        assertTrue(text.contains("Coverage: 148 rule(s) fire in no case"), text);
+    }
+
+    @Test
+    void catalogWritesMarkdownAndHtml() throws Exception {
+        assertEquals(0, Main.run("rules", "catalog", "--rules", "rules", "--out", dir.toString()));
+        assertEquals(Files.readString(Path.of("docs", "edit-catalog.md")), Files.readString(dir.resolve("edit-catalog.md")));
+        assertTrue(Files.readString(dir.resolve("edit-catalog.html")).contains("AOP-0753T"));
+    }
+
+    @Test
+    void explainShowsTheCrossClaimPrimaryAndNeverThePatient() {
+        assertEquals(0, Main.run("explain", "UOP-01", "--input", "claims-samples/addon-units-over-primary.csv",
+                "--rules", "rules"));
+        String text = out();
+        assertTrue(text.contains("rule \"0753T units over 88305\" (AOU-0753T, families/surgical-pathology.drl:"), text);
+        assertTrue(text.contains("$primary = claim UOP-01 line 1: 88305, 2 unit(s)"), text);
+        assertTrue(text.contains("codeUnits < $addon.codeUnits"), text);
+        assertFalse(text.contains("PT2"), "no patient id: " + text);
+    }
+
+    @Test
+    void explainListsTheRulesAboutTheClaimsCodesThatDidNotFire() {
+        assertEquals(0, Main.run("explain", "OTH-02", "--input", "claims-samples/addon-primary-other-claim.csv",
+                "--rules", "rules"));
+        String text = out();
+        assertTrue(text.contains("Rules about 0753T that did not fire on this claim"), text);
+        assertTrue(text.contains("rule \"0753T without 88305\" (AOP-0753T, families/surgical-pathology.drl:"), text);
+        assertFalse(text.contains("rule \"0751T without"), text);
+    }
+
+    @Test
+    void explainAnUnknownClaimIsAUsageError() {
+        assertEquals(ExitCode.USAGE.code(), Main.run("explain", "NOPE", "--input",
+                "claims-samples/addon-units-over-primary.csv", "--rules", "rules"));
+    }
+
+    @Test
+    void scrubAppliesOverridesAndReportsBypassedFindings() throws Exception {
+        Path report = dir.resolve("report");
+        assertEquals(0, Main.run("scrub", "claims-samples/payer-overrides.csv", "--rules", "rules",
+                "--overrides", "claims-samples/overrides-example.csv", "--out", report.toString()));
+        List<String> rows = Files.readAllLines(report.resolve("findings.csv"));
+        assertTrue(rows.get(0).endsWith(",input_file,input_line,status,override_reason"), rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("POV-02,2,") && r.contains("AOPC-0753T")
+                && r.contains(",bypassed,Made-up example: ACME Health")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("POV-03,2,") && r.contains(",WARNING,")
+                && r.contains(",adjusted,")), String.join("\n", rows));
+        assertTrue(out().contains("Bypassed: 1 findings turned off by overrides"), out());
+    }
+
+    @Test
+    void scrubRejectsABadOverridesFile() throws Exception {
+        Path bad = dir.resolve("o.csv");
+        Files.writeString(bad, "edit,action\n");
+        assertEquals(ExitCode.RULES.code(), Main.run("scrub", "claims-samples/payer-overrides.csv", "--rules",
+                "rules", "--overrides", bad.toString(), "--out", dir.resolve("r").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 1: missing column 'severity'"));
+    }
+}

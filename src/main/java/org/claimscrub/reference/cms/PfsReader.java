@@ -1,0 +1,136 @@
+package org.claimscrub.reference.cms;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+
+import org.claimscrub.reference.AssistantIndicator;
+import org.claimscrub.reference.BilateralIndicator;
+import org.claimscrub.reference.CoSurgeonIndicator;
+import org.claimscrub.reference.CodeReference;
+import org.claimscrub.reference.GlobalDays;
+import org.claimscrub.reference.MultipleProcedureIndicator;
+import org.claimscrub.reference.PcTcIndicator;
+import org.claimscrub.reference.StatusCode;
+import org.claimscrub.reference.TeamIndicator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads the CMS PFS relative value file ({@code PPRRVUyy_QQQ.csv}): notice rows, then a header; columns are
+ * found by name (CMS inserts columns between releases): HCPCS, MOD, STATUS CODE, PCTC IND, GLOB DAYS, MULT PROC,
+ * BILAT SURG, ASST SURG, CO SURG, TEAM SURG. Only the code's own row (MOD blank) is kept: the -26 and -TC rows
+ * price the components and carry no indicator the edits use. The descriptor column is not read (AMA text).
+ */
+final class PfsReader {
+    static final int MAX_NOTICE_RECORDS = 30;
+    private static final String HCPCS = "HCPCS";
+    private static final String MOD = "MOD";
+    private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", "GLOB DAYS", "MULT PROC",
+        "BILAT SURG", "ASST SURG", "CO SURG", "TEAM SURG"};
+
+    record Result(Map<String, CodeReference> rows, long dataRows, String sha256) {
+    }
+
+    Result read(Path file) throws CmsFileException {
+        try (HashedLines hashed = new HashedLines(file);
+             CSVReader csv = new CSVReaderBuilder(hashed.reader())
+                     .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+            Map<String, Integer> columns = header(file, csv);
+            Map<String, CodeReference> rows = new HashMap<>();
+            long count = 0;
+            String[] record;
+            while ((record = csv.readNext()) != null) {
+                Row row = new Row(file, csv.getLinesRead(), columns, record);
+                String code = row.get(HCPCS).toUpperCase(Locale.ROOT);
+                if (code.isEmpty() && row.isBlank()) {
+                    continue;
+                }
+                if (!Codes.isCode(code)) {
+                    throw row.error(HCPCS, "expected a 5-character HCPCS/CPT code", code);
+                }
+                count++;
+                if (!row.get(MOD).isEmpty()) {
+                    continue;
+                }
+                CodeReference reference = new CodeReference(code, "", null, null,
+                        row.indicator("STATUS CODE", StatusCode::of), row.indicator("PCTC IND", PcTcIndicator::of),
+                        row.indicator("GLOB DAYS", GlobalDays::of),
+                        row.indicator("MULT PROC", MultipleProcedureIndicator::of),
+                        row.indicator("BILAT SURG", BilateralIndicator::of),
+                        row.indicator("ASST SURG", AssistantIndicator::of),
+                        row.indicator("CO SURG", CoSurgeonIndicator::of),
+                        row.indicator("TEAM SURG", TeamIndicator::of), null);
+                if (rows.put(code, reference) != null) {
+                    throw row.error(HCPCS, "expected one row per code with MOD blank; " + code + " has two", code);
+                }
+            }
+            return new Result(Map.copyOf(rows), count, hashed.sha256());
+        } catch (IOException | CsvException e) {
+            throw CmsFileException.of(file, "cannot read as a CSV fee schedule file: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Integer> header(Path file, CSVReader csv)
+            throws IOException, CsvException, CmsFileException {
+        for (int i = 0; i < MAX_NOTICE_RECORDS; i++) {
+            String[] record = csv.readNext();
+            if (record == null) {
+                break;
+            }
+            Map<String, Integer> columns = new HashMap<>();
+            for (int c = 0; c < record.length; c++) {
+                columns.putIfAbsent(record[c].replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT), c);
+            }
+            if (!columns.containsKey(HCPCS) || !columns.containsKey(MOD)) {
+                continue;
+            }
+            for (String name : REQUIRED) {
+                if (!columns.containsKey(name)) {
+                    throw CmsFileException.at(file, csv.getLinesRead(), "", "expected a '" + name
+                            + "' column in the header (the PFS relative value file names " + String.join(", ", REQUIRED)
+                            + ")");
+                }
+            }
+            return columns;
+        }
+        throw CmsFileException.of(file, "not a CMS PFS relative value file: expected a header row with 'HCPCS' and"
+                + " 'MOD' within the first " + MAX_NOTICE_RECORDS + " records");
+    }
+
+    private record Row(Path file, long line, Map<String, Integer> columns, String[] cells) {
+
+        String get(String column) {
+            int i = columns.get(column);
+            return i < cells.length ? cells[i].strip() : "";
+        }
+
+        boolean isBlank() {
+            for (String cell : cells) {
+                if (!cell.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        <E> E indicator(String column, Function<String, E> parse) throws CmsFileException {
+            String text = get(column);
+            try {
+                return text.isEmpty() ? null : parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw CmsFileException.at(file, line, column, e.getMessage());
+            }
+        }
+
+        CmsFileException error(String column, String expected, String found) {
+            return CmsFileException.at(file, line, column, expected + ", found '" + found + "'");
+        }
+    }
+}

@@ -2,7 +2,8 @@ package org.claimscrub.reference.cms;
 
 /** The MUE adjudication indicator (MAI): how CMS counts the units held to a code's MUE [CMS]. */
 public enum MueAdjudication {
-    LINE('1', "line edit: each claim line is held to the MUE on its own"),
+    LINE('1', "line edit: units are counted per claim line; a line whose modifier marks a distinct service (59,"
+            + " XE, XS, XP, XU, 76, 77, 91, anatomic) is held to the MUE on its own"),
     POLICY('2', "date of service edit, policy: units are summed over the date of service and the limit is"
             + " absolute, no appeal"),
     CLINICAL('3', "date of service edit, clinical: units are summed over the date of service; units over the MUE"

@@ -25,14 +25,14 @@ class AocReaderTest {
     @Test
     void readsTheFixedWidthColumnsByTheirHeaderNames() throws Exception {
         AocReader.Result result = new AocReader().read(CmsTestLines.fixture("AOC_V2025Q1.txt"));
-        assertEquals(7, result.rows());
+        assertEquals(8, result.rows());
         AddOnEdit ihc = result.table().edit("88341", DOS);
         assertEquals(AddOnEditType.LISTED_PRIMARIES_ONLY, ihc.type());
         assertEquals(List.of("88342", "88344"), ihc.primaries());
         assertEquals("88342 or 88344", ihc.primaryList());
         assertEquals(AddOnEditType.CONTRACTOR_DEFINED, result.table().edit("99417", DOS).type());
         assertEquals(List.of(), result.table().edit("99417", DOS).primaries());
-        assertEquals(AddOnEditType.LISTED_AND_CONTRACTOR_DEFINED, result.table().edit("88350", DOS).type());
+        assertEquals(AddOnEditType.LISTED_AND_CONTRACTOR_DEFINED, result.table().edit("22552", DOS).type());
         assertNull(result.table().edit("88305", DOS), "not an add-on");
     }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * A compact, read-only index of one PTP table (millions of rows). Codes are interned to small integers and each
  * column 1 / column 2 pair packed into one long; rows are kept sorted by pair in parallel primitive arrays
- * (15 bytes a row) and found by binary search. Dates are days since 1970-01-01 in a char. Safe to share across
- * threads once built.
+ * (15 bytes a row) and found by binary search within the run of the column 1 code (an offset table gives where
+ * each run starts, so a search touches a few cache lines). Dates are days since 1970-01-01 in a char. Safe to
+ * share across threads once built.
  */
 final class PtpIndex {
     /** Deletion day of an edit that is not deleted. */
@@ -24,6 +25,8 @@ final class PtpIndex {
     private final String table;
     private final Map<String, Integer> codeIds;
     private final long[] pairs;
+    /** Row where each column 1 code's run starts, by code id; one more entry closes the last run. */
+    private final int[] column1Start;
     private final char[] effective;
     private final char[] deletion;
     private final byte[] modifierIndicator;
@@ -35,6 +38,7 @@ final class PtpIndex {
         this.table = table;
         this.codeIds = codeIds;
         this.pairs = pairs;
+        this.column1Start = column1Starts(pairs, codeIds.size());
         this.effective = effective;
         this.deletion = deletion;
         this.modifierIndicator = modifierIndicator;
@@ -55,7 +59,8 @@ final class PtpIndex {
         long key = pair(id1, id2);
         long day = dateOfService.toEpochDay();
         int best = -1;
-        for (int i = lowerBound(key); i < pairs.length && pairs[i] == key; i++) {
+        int end = column1Start[id1 + 1];
+        for (int i = lowerBound(key, column1Start[id1], end); i < end && pairs[i] == key; i++) {
             boolean inForce = effective[i] <= day && (deletion[i] == OPEN || day <= deletion[i]);
             if (inForce && (best < 0 || indicator(i).strictness() > indicator(best).strictness())) {
                 best = i;
@@ -80,7 +85,8 @@ final class PtpIndex {
 
     /** Bytes held by the row arrays (the code and rationale dictionaries are a few MB at most on top). */
     long rowBytes() {
-        return (long) pairs.length * (Long.BYTES + Character.BYTES * 3 + Byte.BYTES);
+        return (long) pairs.length * (Long.BYTES + Character.BYTES * 3 + Byte.BYTES)
+                + (long) column1Start.length * Integer.BYTES;
     }
 
     int codes() {
@@ -91,9 +97,21 @@ final class PtpIndex {
         return PtpModifierIndicator.values()[modifierIndicator[row]];
     }
 
-    private int lowerBound(long key) {
-        int lo = 0;
-        int hi = pairs.length;
+    private static int[] column1Starts(long[] pairs, int codes) {
+        int[] starts = new int[codes + 1];
+        int row = 0;
+        for (int id = 0; id <= codes; id++) {
+            while (row < pairs.length && (pairs[row] >>> CODE_BITS) < id) {
+                row++;
+            }
+            starts[id] = row;
+        }
+        return starts;
+    }
+
+    private int lowerBound(long key, int from, int to) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (pairs[mid] < key) {

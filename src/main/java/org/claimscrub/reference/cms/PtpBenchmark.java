@@ -46,13 +46,15 @@ public final class PtpBenchmark {
         long lookupStart = System.nanoTime();
         int hits = lookups(index, codes, lookups);
         double nanosPerLookup = (System.nanoTime() - lookupStart) / (double) lookups;
-        Figures figures = new Figures(index.size(), index.codes(), (written - started) / 1e9, (loaded - loadStart) / 1e9,
+        Figures figures = new Figures(index.size(), index.codes(), (written - started) / 1e9,
+                (loaded - loadStart) / 1e9,
                 index.rowBytes(), retained, nanosPerLookup);
         out.printf("Loaded %,d rows (%,d codes) in %.2f s, SHA-256 included%n", figures.rows(), figures.codes(),
                 figures.loadSeconds());
         out.printf("Index: %,d MB in arrays (15 bytes a row); heap retained after GC %,d MB%n",
                 figures.indexRowBytes() >> 20, figures.heapRetainedBytes() >> 20);
-        out.printf("Lookup: %.0f ns per pair (%,d random pairs after a warm-up, %,d hits)%n", nanosPerLookup, lookups, hits);
+        out.printf("Lookup: %.0f ns per pair (%,d random pairs after a warm-up, %,d hits)%n", nanosPerLookup,
+                lookups, hits);
         return figures;
     }
 
@@ -124,8 +126,8 @@ public final class PtpBenchmark {
                         out = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1);
                         out.write("SYNTHETIC BENCHMARK DATA - MADE-UP VALUES, NOT CMS DATA\r\n");
                         out.write("Column1/Column2 Edits\r\n");
-                        out.write("Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale"
-                                + "\r\n");
+                        out.write("Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\t"
+                                + "PTP Edit Rationale\r\n");
                         out.write("\t\tprior to 1996\tDate\tDate\t0=not allowed\t\r\n");
                         out.write("\t\t\t\t*=no data\t1=allowed\t\r\n");
                         out.write("\t\t\t\t\t9=not applicable\t\r\n");

@@ -18,8 +18,8 @@ import java.util.List;
 final class PtpReader {
     static final int MAX_HEADER_LINES = 50;
     private static final int FIELDS = 7;
-    private static final String[] HEADER_WORDS = {"column1", "column2", "1996", "effective", "deletion",
-        "modifier"};
+    /** What the stacked header text of each column must contain; the pre-1996 flag's wording is not checked. */
+    private static final String[] HEADER_WORDS = {"column1", "column2", "", "effective", "deletion", "modifier"};
     private static final String[] FIELD_NAMES = {"Column 1", "Column 2", "In existence prior to 1996",
         "Effective Date", "Deletion Date", "Modifier", "PTP Edit Rationale"};
     static final String LAYOUT = "Column 1, Column 2, *=in existence prior to 1996, Effective Date, Deletion Date,"
@@ -144,7 +144,7 @@ final class PtpReader {
             }
         }
         for (int i = 0; i < HEADER_WORDS.length; i++) {
-            if (stacked[i].indexOf(HEADER_WORDS[i]) < 0) {
+            if (!HEADER_WORDS[i].isEmpty() && stacked[i].indexOf(HEADER_WORDS[i]) < 0) {
                 throw CmsFileException.at(file, firstDataLine, "", "expected the PTP column header (" + LAYOUT
                         + ") on the lines before the first edit row; column " + (i + 1) + " does not name '"
                         + FIELD_NAMES[i] + "'");

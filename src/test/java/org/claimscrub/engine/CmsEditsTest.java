@@ -322,10 +322,17 @@ class CmsEditsTest {
     }
 
     @Test
+    void aCodeOneLoadedTableKnowsIsNotANotice() {
+        // 88307 is in the PTP fixture only: no MUE row means no published MUE, not an unknown code.
+        assertEquals(List.of(), of(scrub(all, lines.line("C1", "2025-02-03", "88307", 1)), Category.NOT_CHECKED));
+    }
+
+    @Test
     void aDateOfServiceBeforeEveryLoadedTableIsANotice() {
         Finding f = only(scrub(all, lines.line("C1", "2024-12-31", "88305", 1)), Category.NOT_CHECKED);
-        assertTrue(f.message().contains("the MUE table (no loaded practitioner table covers 2024-12-31)"),
-                f.message());
+        assertTrue(f.message().contains("the MUE table (no loaded practitioner table covers 2024-12-31) and the PTP"
+                + " table (no loaded practitioner table covers 2024-12-31) and the fee schedule (no loaded PFS file"
+                + " covers 2024-12-31)"), f.message());
     }
 
     @Test

@@ -93,26 +93,37 @@ public final class CmsTables implements FeeScheduleOverride {
     }
 
     /**
-     * The kinds of table the user loaded that cannot check this line (no table of its setting, none in force on
-     * its date, or no row for its code), or null when every loaded kind could. The add-on code edit table is
-     * not asked: a code it does not list is simply not an add-on. The fee schedule counts as known when the
-     * shipped tables know the code.
+     * Why the tables the user loaded could not check this line, or null when they could. A kind of table
+     * (MUE, PTP, fee schedule) with no table of the claim's setting, or none in force on the date of service,
+     * skipped the line: always reported. A code that no loaded table in force knows (likely new, invalid or
+     * mistyped) is reported with each kind that has no row for it; a code some loaded table knows is not, since
+     * a code absent from the PTP table has no pair edits, and one absent from the MUE table has no published
+     * MUE. The add-on code edit table is not asked (a code it does not list is simply no add-on); for the fee
+     * schedule a code the shipped tables know counts as known.
      */
     public NotChecked notChecked(ClaimLine line, ReferenceData reference) {
-        List<String> gaps = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> noRow = new ArrayList<>();
+        boolean known = false;
         if (!mue.isEmpty()) {
-            gap(gaps, "MUE", mueSettings(line), mue, line, (t, code) -> t.limit(code) != null);
+            known |= check("MUE", mueSettings(line), mue, line, (t, code) -> t.limit(code) != null, skipped, noRow);
         }
         if (!ptp.isEmpty()) {
-            gap(gaps, "PTP", List.of(ptpSetting(line)), ptp, line, PtpIndex::knows);
+            known |= check("PTP", List.of(ptpSetting(line)), ptp, line, PtpIndex::knows, skipped, noRow);
         }
-        if (!pfs.isEmpty() && row(line.code(), line.dateOfService()) == null) {
+        if (!pfs.isEmpty()) {
             CodeReference shipped = reference.code(line.code());
-            if (shipped == null || shipped.status() == null) {
-                gaps.add(inForce(pfs, line.dateOfService()) == null
-                        ? "the fee schedule (no loaded PFS file covers " + line.dateOfService() + ")"
-                        : "the fee schedule (no row for the code)");
+            if (inForce(pfs, line.dateOfService()) == null) {
+                skipped.add("the fee schedule (no loaded PFS file covers " + line.dateOfService() + ")");
+            } else if (row(line.code(), line.dateOfService()) != null || shipped != null && shipped.status() != null) {
+                known = true;
+            } else {
+                noRow.add("the fee schedule (no row for the code)");
             }
+        }
+        List<String> gaps = new ArrayList<>(skipped);
+        if (!known) {
+            gaps.addAll(noRow);
         }
         return gaps.isEmpty() ? null : new NotChecked(gaps);
     }
@@ -121,8 +132,10 @@ public final class CmsTables implements FeeScheduleOverride {
         boolean knows(T table, String code);
     }
 
-    private static <T> void gap(List<String> gaps, String kind, List<CmsSetting> settings,
-                                Map<CmsSetting, Versions<Loaded<T>>> tables, ClaimLine line, Knows<T> knows) {
+    /** Notes a skipped kind or a missing row; returns whether a table of the kind in force knows the code. */
+    private static <T> boolean check(String kind, List<CmsSetting> settings,
+                                     Map<CmsSetting, Versions<Loaded<T>>> tables, ClaimLine line, Knows<T> knows,
+                                     List<String> skipped, List<String> noRow) {
         boolean loaded = false;
         boolean covered = false;
         for (CmsSetting setting : settings) {
@@ -137,13 +150,18 @@ public final class CmsTables implements FeeScheduleOverride {
             }
             covered = true;
             if (knows.knows(version.table().table(), line.code())) {
-                return;
+                return true;
             }
         }
         String setting = settings.get(0).label();
-        gaps.add(!loaded ? "the " + kind + " table (no " + setting + " table loaded)"
-                : !covered ? "the " + kind + " table (no loaded " + setting + " table covers " + line.dateOfService()
-                + ")" : "the " + kind + " table (no row for the code)");
+        if (!loaded) {
+            skipped.add("the " + kind + " table (no " + setting + " table loaded)");
+        } else if (!covered) {
+            skipped.add("the " + kind + " table (no loaded " + setting + " table covers " + line.dateOfService() + ")");
+        } else {
+            noRow.add("the " + kind + " table (no row for the code)");
+        }
+        return false;
     }
 
     /**

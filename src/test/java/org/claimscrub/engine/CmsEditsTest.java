@@ -70,8 +70,8 @@ class CmsEditsTest {
         assertEquals(ihc, f.line());
         assertEquals("MUE-CLAIM", f.edit().editId());
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("billed for 4 unit(s)") && f.message().contains("(MUE) of 3 unit(s)")
-                && f.message().contains("MAI 1: line edit"), f.message());
+        assertTrue(f.message().contains("billed for 4 unit(s) on this line,")
+                && f.message().contains("(MUE) of 3 unit(s)") && f.message().contains("MAI 1: line edit"), f.message());
     }
 
     @Test
@@ -84,7 +84,7 @@ class CmsEditsTest {
         ClaimLine first = lines.line("C1", "2025-02-03", "88341", 2);
         Finding f = only(scrub(all, first, lines.line("C1", "2025-02-03", "88341", 2)), Category.MUE_EXCEEDED);
         assertEquals(first, f.line());
-        assertTrue(f.message().contains("billed for 4 unit(s) on the lines of claim C1"), f.message());
+        assertTrue(f.message().contains("billed for 4 unit(s) on the 2 lines of claim C1"), f.message());
     }
 
     @Test

@@ -77,31 +77,70 @@ final class PfsReader {
         }
     }
 
+    /**
+     * Finds the header: the first row naming HCPCS and MOD. When the names are stacked over two rows (STATUS above
+     * CODE, as spreadsheet exports do), the row above or below is joined cell by cell.
+     */
     private static Map<String, Integer> header(Path file, CSVReader csv)
             throws IOException, CsvException, CmsFileException {
+        String[] previous = new String[0];
         for (int i = 0; i < MAX_NOTICE_RECORDS; i++) {
             String[] record = csv.readNext();
             if (record == null) {
                 break;
             }
-            Map<String, Integer> columns = new HashMap<>();
-            for (int c = 0; c < record.length; c++) {
-                columns.putIfAbsent(record[c].replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT), c);
-            }
+            Map<String, Integer> columns = columns(record);
             if (!columns.containsKey(HCPCS) || !columns.containsKey(MOD)) {
+                previous = record;
                 continue;
             }
-            for (String name : REQUIRED) {
-                if (!columns.containsKey(name)) {
-                    throw CmsFileException.at(file, csv.getLinesRead(), "", "expected a '" + name
-                            + "' column in the header (the PFS relative value file names " + String.join(", ", REQUIRED)
-                            + ")");
-                }
+            if (missing(columns) == null) {
+                return columns;
             }
-            return columns;
+            long headerLine = csv.getLinesRead();
+            Map<String, Integer> withAbove = columns(stack(previous, record));
+            if (missing(withAbove) == null) {
+                return withAbove;
+            }
+            String[] below = csv.readNext();
+            Map<String, Integer> withBelow = below == null ? columns : columns(stack(record, below));
+            if (missing(withBelow) == null) {
+                return withBelow;
+            }
+            throw CmsFileException.at(file, headerLine, "", "expected a '" + missing(columns)
+                    + "' column in the header (the PFS relative value file names " + String.join(", ", REQUIRED)
+                    + ")");
         }
         throw CmsFileException.of(file, "not a CMS PFS relative value file: expected a header row with 'HCPCS' and"
                 + " 'MOD' within the first " + MAX_NOTICE_RECORDS + " records");
+    }
+
+    private static Map<String, Integer> columns(String[] header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            columns.putIfAbsent(header[c].replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT), c);
+        }
+        return columns;
+    }
+
+    /** The first required column the header lacks, or null. */
+    private static String missing(Map<String, Integer> columns) {
+        for (String name : REQUIRED) {
+            if (!columns.containsKey(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String[] stack(String[] upper, String[] lower) {
+        String[] joined = new String[Math.max(upper.length, lower.length)];
+        for (int c = 0; c < joined.length; c++) {
+            String top = c < upper.length ? upper[c].strip() : "";
+            String bottom = c < lower.length ? lower[c].strip() : "";
+            joined[c] = (top + " " + bottom).strip();
+        }
+        return joined;
     }
 
     private record Row(Path file, long line, Map<String, Integer> columns, String[] cells) {

@@ -4,9 +4,11 @@ import org.claimscrub.model.ReferenceFile;
 import org.claimscrub.reference.CodeReference;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class CmsTableLoader {
         if (request.isEmpty()) {
             return CmsTables.NONE;
         }
+        refuseRepeats(request);
         List<ReferenceFile> files = new ArrayList<>();
         Map<CmsSetting, Versions<Loaded<MueTable>>> mue = loadMue(request.mue(), files);
         Map<CmsSetting, Versions<Loaded<PtpIndex>>> ptp = loadPtp(request.ptp(), files);
@@ -145,6 +148,21 @@ public final class CmsTableLoader {
             }
         }
         return versions;
+    }
+
+    /** The same file twice would count its rows twice (PTP) or clash with itself (MUE). */
+    private static void refuseRepeats(Request request) throws CmsFileException {
+        List<String> specs = new ArrayList<>(request.mue());
+        specs.addAll(request.ptp());
+        Map<Path, String> seen = new HashMap<>();
+        for (String spec : specs) {
+            Path file = TableSource.parse(spec).file().toAbsolutePath().normalize();
+            String previous = seen.putIfAbsent(file, spec);
+            if (previous != null) {
+                throw CmsFileException.option(file + " is given twice (" + previous + ", " + spec
+                        + "): give each table file once");
+            }
+        }
     }
 
     private static TableSource existing(String spec) throws CmsFileException {

@@ -1,11 +1,5 @@
 package org.claimscrub.reference.cms;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -29,15 +23,13 @@ final class MueReader {
 
     Result read(Path file) throws CmsFileException {
         String name = file.getFileName().toString();
-        try (HashedLines lines = new HashedLines(file);
-             CSVReader csv = new CSVReaderBuilder(lines.reader())
-                     .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+        try (CsvRecords csv = new CsvRecords(file)) {
             Header header = header(file, csv);
             Map<String, MueLimit> limits = new HashMap<>();
             String[] record;
             long rows = 0;
-            while ((record = csv.readNext()) != null) {
-                long line = csv.getLinesRead();
+            while ((record = csv.next()) != null) {
+                long line = csv.line();
                 if (isBlank(record)) {
                     continue;
                 }
@@ -60,9 +52,7 @@ final class MueReader {
                 }
                 rows++;
             }
-            return new Result(new MueTable(header.setting, Map.copyOf(limits)), rows, lines.sha256());
-        } catch (IOException | CsvException e) {
-            throw CmsFileException.of(file, "cannot read as a CSV MUE table: " + e.getMessage());
+            return new Result(new MueTable(header.setting, Map.copyOf(limits)), rows, csv.sha256());
         }
     }
 
@@ -82,9 +72,9 @@ final class MueReader {
     private record Header(CmsSetting setting, int code, int value, String valueName, int mai, int rationale) {
     }
 
-    private static Header header(Path file, CSVReader csv) throws IOException, CsvException, CmsFileException {
+    private static Header header(Path file, CsvRecords csv) throws CmsFileException {
         for (int i = 0; i < MAX_NOTICE_RECORDS; i++) {
-            String[] record = csv.readNext();
+            String[] record = csv.next();
             if (record == null) {
                 break;
             }
@@ -109,7 +99,7 @@ final class MueReader {
             if (code < 0) {
                 continue;
             }
-            long line = csv.getLinesRead();
+            long line = csv.line();
             if (value < 0 || setting == null) {
                 throw CmsFileException.at(file, line, "", "expected a 'Practitioner Services MUE Values',"
                         + " 'Outpatient Hospital Services MUE Values' or 'DME Supplier Services MUE Values' column");

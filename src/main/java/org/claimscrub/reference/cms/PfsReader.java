@@ -1,10 +1,5 @@
 package org.claimscrub.reference.cms;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-
 import org.claimscrub.reference.AssistantIndicator;
 import org.claimscrub.reference.BilateralIndicator;
 import org.claimscrub.reference.CoSurgeonIndicator;
@@ -15,7 +10,6 @@ import org.claimscrub.reference.PcTcIndicator;
 import org.claimscrub.reference.StatusCode;
 import org.claimscrub.reference.TeamIndicator;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -39,15 +33,13 @@ final class PfsReader {
     }
 
     Result read(Path file) throws CmsFileException {
-        try (HashedLines hashed = new HashedLines(file);
-             CSVReader csv = new CSVReaderBuilder(hashed.reader())
-                     .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+        try (CsvRecords csv = new CsvRecords(file)) {
             Map<String, Integer> columns = header(file, csv);
             Map<String, CodeReference> rows = new HashMap<>();
             long count = 0;
             String[] record;
-            while ((record = csv.readNext()) != null) {
-                Row row = new Row(file, csv.getLinesRead(), columns, record);
+            while ((record = csv.next()) != null) {
+                Row row = new Row(file, csv.line(), columns, record);
                 String code = row.get(HCPCS).toUpperCase(Locale.ROOT);
                 if (code.isEmpty() && row.isBlank()) {
                     continue;
@@ -71,9 +63,7 @@ final class PfsReader {
                     throw row.error(HCPCS, "expected one row per code with MOD blank; " + code + " has two", code);
                 }
             }
-            return new Result(Map.copyOf(rows), count, hashed.sha256());
-        } catch (IOException | CsvException e) {
-            throw CmsFileException.of(file, "cannot read as a CSV fee schedule file: " + e.getMessage());
+            return new Result(Map.copyOf(rows), count, csv.sha256());
         }
     }
 
@@ -81,11 +71,10 @@ final class PfsReader {
      * Finds the header: the first row naming HCPCS and MOD. When the names are stacked over two rows (STATUS above
      * CODE, as spreadsheet exports do), the row above or below is joined cell by cell.
      */
-    private static Map<String, Integer> header(Path file, CSVReader csv)
-            throws IOException, CsvException, CmsFileException {
+    private static Map<String, Integer> header(Path file, CsvRecords csv) throws CmsFileException {
         String[] previous = new String[0];
         for (int i = 0; i < MAX_NOTICE_RECORDS; i++) {
-            String[] record = csv.readNext();
+            String[] record = csv.next();
             if (record == null) {
                 break;
             }
@@ -97,12 +86,12 @@ final class PfsReader {
             if (missing(columns) == null) {
                 return columns;
             }
-            long headerLine = csv.getLinesRead();
+            long headerLine = csv.line();
             Map<String, Integer> withAbove = columns(stack(previous, record));
             if (missing(withAbove) == null) {
                 return withAbove;
             }
-            String[] below = csv.readNext();
+            String[] below = csv.next();
             Map<String, Integer> withBelow = below == null ? columns : columns(stack(record, below));
             if (missing(withBelow) == null) {
                 return withBelow;

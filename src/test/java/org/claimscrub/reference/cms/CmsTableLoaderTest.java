@@ -103,6 +103,13 @@ class CmsTableLoaderTest {
     }
 
     @Test
+    void theSameFileTwiceIsRejected() {
+        String f1 = fixture("ccipra-v310r0-f1.txt").toString();
+        CmsFileException e = assertThrows(CmsFileException.class, () -> load(null, List.of(f1, f1), null, null));
+        assertTrue(e.getMessage().endsWith("give each table file once"), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         CmsFileException e = assertThrows(CmsFileException.class,
                 () -> load(null, null, dir.resolve("AOC_V2025Q1.txt").toString(), null));

@@ -53,6 +53,14 @@ class PfsReaderTest {
     }
 
     @Test
+    void aQuoteLeftOpenNamesTheLineItStartsOn() throws Exception {
+        Path file = write(HEADER + "88305,,A,1,XXX,9,9,9,9,9\n\"88306,,A,1,XXX,9,9,9,9,9\n");
+        CmsFileException e = assertThrows(CmsFileException.class, () -> new PfsReader().read(file));
+        assertTrue(e.getMessage().startsWith(file + " line 3: expected a well-formed CSV record (is a quote left"
+                + " open?)"), e.getMessage());
+    }
+
+    @Test
     void aHeaderWithoutAnIndicatorColumnIsRejected() throws Exception {
         Path file = write("HCPCS,MOD,STATUS CODE\n88305,,A\n");
         assertTrue(assertThrows(CmsFileException.class, () -> new PfsReader().read(file)).getMessage()

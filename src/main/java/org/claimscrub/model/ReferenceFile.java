@@ -15,20 +15,14 @@ public record ReferenceFile(Kind kind, String setting, String file, LocalDate fr
 
     /** The CMS table kinds claimscrub reads. */
     public enum Kind {
-        MUE("medically unlikely edits"),
-        PTP("NCCI procedure-to-procedure edits"),
-        AOC("NCCI add-on code edits"),
-        PFS("physician fee schedule relative value file");
-
-        private final String title;
-
-        Kind(String title) {
-            this.title = title;
-        }
-
-        public String title() {
-            return title;
-        }
+        /** NCCI medically unlikely edits. */
+        MUE,
+        /** NCCI procedure-to-procedure edits. */
+        PTP,
+        /** NCCI add-on code edits. */
+        AOC,
+        /** Physician fee schedule relative value file. */
+        PFS
     }
 
     /** "2025-01-01 to 2025-03-31", "from 2025-04-01", or "dates on each row". */

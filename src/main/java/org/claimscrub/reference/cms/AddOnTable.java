@@ -52,8 +52,4 @@ final class AddOnTable {
                 : primaries.isEmpty() ? AddOnEditType.CONTRACTOR_DEFINED : AddOnEditType.LISTED_AND_CONTRACTOR_DEFINED;
         return new AddOnEdit(code, type, List.copyOf(primaries), table);
     }
-
-    boolean knows(String code) {
-        return byAddOn.containsKey(code);
-    }
 }

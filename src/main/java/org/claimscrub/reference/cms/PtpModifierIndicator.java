@@ -2,16 +2,17 @@ package org.claimscrub.reference.cms;
 
 /** The PTP modifier indicator: whether an NCCI-associated modifier may bypass the edit [CMS]. */
 public enum PtpModifierIndicator {
-    NOT_ALLOWED('0', "no modifier bypasses this edit"),
-    ALLOWED('1', "an NCCI-associated modifier bypasses this edit when the services were distinct"),
-    NOT_APPLICABLE('9', "the edit is not applied");
+    /** 0: no modifier bypasses the edit. */
+    NOT_ALLOWED('0'),
+    /** 1: an NCCI-associated modifier on either line bypasses the edit when the services were distinct. */
+    ALLOWED('1'),
+    /** 9: the edit is not applied. */
+    NOT_APPLICABLE('9');
 
     private final char digit;
-    private final String meaning;
 
-    PtpModifierIndicator(char digit, String meaning) {
+    PtpModifierIndicator(char digit) {
         this.digit = digit;
-        this.meaning = meaning;
     }
 
     /** By its file digit; null for anything else. */
@@ -22,14 +23,6 @@ public enum PtpModifierIndicator {
             }
         }
         return null;
-    }
-
-    public String code() {
-        return String.valueOf(digit);
-    }
-
-    public String meaning() {
-        return meaning;
     }
 
     /** Stricter first: when rows overlap, the strictest in force wins. */

@@ -23,8 +23,4 @@ public enum AddOnEditType {
         }
         return null;
     }
-
-    public String code() {
-        return String.valueOf(digit);
-    }
 }

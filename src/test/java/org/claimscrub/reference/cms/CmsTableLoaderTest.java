@@ -49,6 +49,20 @@ class CmsTableLoaderTest {
     }
 
     @Test
+    void professionalLinesFallBackToTheDmeTableForCodesThePractitionerTableLacks() throws Exception {
+        Path dme = Files.writeString(dir.resolve("MCR_MUE_DMESupplierServices_Eff_01-01-2025.csv"),
+                "\"TEST FIXTURE - MADE-UP VALUES\"\r\n\"HCPCS/\r\nCPT Code\",\"DME Supplier Services MUE Values\","
+                        + "\"MUE Adjudication Indicator\",\"MUE Rationale\"\r\n\"E0100\",\"1\",\"3 Clinical\",\"x\"\r\n"
+                        + "\"88305\",\"9\",\"3 Clinical\",\"x\"\r\n");
+        CmsTables tables = load(List.of(MUE_JAN, dme.toString()), null, null, null);
+        CmsTestLines lines = new CmsTestLines();
+        assertEquals("MCR_MUE_DMESupplierServices_Eff_01-01-2025.csv",
+                tables.mue(lines.line("C1", "2025-02-03", "E0100", 1)).table());
+        assertEquals(4, tables.mue(lines.line("C1", "2025-02-03", "88305", 1)).value(), "practitioner first");
+        assertNull(tables.mue(lines.institutional().line("H1", "2025-02-03", "E0100", 1)));
+    }
+
+    @Test
     void theDateAfterTheAtSignWinsOverTheFileName() throws Exception {
         CmsTables tables = load(List.of(MUE_JAN + "@2025-02-01"), null, null, null);
         CmsTestLines lines = new CmsTestLines();

@@ -80,6 +80,15 @@ public final class CmsTables implements FeeScheduleOverride {
         return edit == null || edit.modifierIndicator() == PtpModifierIndicator.NOT_APPLICABLE ? null : edit;
     }
 
+    /**
+     * Whether the PTP table in force for the line names its code in either column: a cheap filter, so the rules
+     * pair up only lines that can be in an edit (none at all when no PTP table is loaded).
+     */
+    public boolean ptpKnows(ClaimLine line) {
+        Versions.Version<Loaded<PtpIndex>> version = inForce(ptp.get(ptpSetting(line)), line.dateOfService());
+        return version != null && version.table().table().knows(line.code());
+    }
+
     /** The add-on code edit for the line's code on its date of service, or null when it is no add-on then. */
     public AddOnEdit addOn(ClaimLine line) {
         Versions.Version<Loaded<AddOnTable>> version = inForce(aoc, line.dateOfService());

@@ -9,8 +9,9 @@ import java.util.Map;
  * Reads a CMS MUE table (practitioner, outpatient hospital or DME supplier services) as CMS publishes it: CSV in
  * Latin-1, a multi-line notice record first, then a header whose cells may hold line breaks:
  * {@code HCPCS/CPT Code}, {@code <Setting> Services MUE Values}, {@code MUE Adjudication Indicator} (text whose
- * first digit is the MAI) and {@code MUE Rationale}. Columns are found by name; the setting is read from the
- * values column's name.
+ * first digit is the MAI) and {@code MUE Rationale}. Columns are found by name, case, spaces and punctuation
+ * ignored (a setting prefix such as "Practitioner Services MUE Adjudication Indicator" is accepted); the setting is
+ * read from the values column's name.
  */
 final class MueReader {
     static final int MAX_NOTICE_RECORDS = 50;
@@ -85,14 +86,14 @@ final class MueReader {
             CmsSetting setting = null;
             for (int c = 0; c < record.length; c++) {
                 String key = Codes.headerKey(record[c]);
-                if (key.equals("hcpcscptcode")) {
+                if (key.equals("hcpcscptcode") || key.equals("cpthcpcscode") || key.equals("hcpcscode")) {
                     code = c;
                 } else if (key.endsWith("muevalues")) {
                     value = c;
                     setting = setting(key);
-                } else if (key.equals("mueadjudicationindicator")) {
+                } else if (key.endsWith("mueadjudicationindicator")) {
                     mai = c;
-                } else if (key.equals("muerationale")) {
+                } else if (key.endsWith("muerationale")) {
                     rationale = c;
                 }
             }

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Reads the CMS PFS relative value file ({@code PPRRVUyy_QQQ.csv}): notice rows, then a header; columns are
- * found by name (CMS inserts columns between releases): HCPCS, MOD, STATUS CODE, PCTC IND, GLOB DAYS, MULT PROC,
+ * found by name, case, spaces and punctuation ignored (CMS inserts columns between releases, and writes CO SURG
+ * or CO-SURG): HCPCS, MOD, STATUS CODE, PCTC IND, GLOB DAYS, MULT PROC,
  * BILAT SURG, ASST SURG, CO SURG, TEAM SURG. Only the code's own row (MOD blank) is kept: the -26 and -TC rows
  * price the components and carry no indicator the edits use. The descriptor column is not read (AMA text).
  */
@@ -79,7 +80,7 @@ final class PfsReader {
                 break;
             }
             Map<String, Integer> columns = columns(record);
-            if (!columns.containsKey(HCPCS) || !columns.containsKey(MOD)) {
+            if (!columns.containsKey(Codes.headerKey(HCPCS)) || !columns.containsKey(Codes.headerKey(MOD))) {
                 previous = record;
                 continue;
             }
@@ -107,7 +108,7 @@ final class PfsReader {
     private static Map<String, Integer> columns(String[] header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int c = 0; c < header.length; c++) {
-            columns.putIfAbsent(header[c].replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT), c);
+            columns.putIfAbsent(Codes.headerKey(header[c]), c);
         }
         return columns;
     }
@@ -115,7 +116,7 @@ final class PfsReader {
     /** The first required column the header lacks, or null. */
     private static String missing(Map<String, Integer> columns) {
         for (String name : REQUIRED) {
-            if (!columns.containsKey(name)) {
+            if (!columns.containsKey(Codes.headerKey(name))) {
                 return name;
             }
         }
@@ -135,7 +136,7 @@ final class PfsReader {
     private record Row(Path file, long line, Map<String, Integer> columns, String[] cells) {
 
         String get(String column) {
-            int i = columns.get(column);
+            int i = columns.get(Codes.headerKey(column));
             return i < cells.length ? cells[i].strip() : "";
         }
 

@@ -43,6 +43,13 @@ class MueReaderTest {
     }
 
     @Test
+    void headerNamesAreMatchedWithoutCaseSpacesOrASettingPrefix() throws Exception {
+        Path file = write("\"HCPCS/CPT CODE\",\"practitioner services MUE values\","
+                + "\"Practitioner Services MUE Adjudication Indicator\"\r\n\"88305\",\"4\",\"3 Clinical\"\r\n");
+        assertEquals(MueAdjudication.CLINICAL, new MueReader().read(file).table().limit("88305").mai());
+    }
+
+    @Test
     void anMaiWithoutALeadingDigitNamesFileLineAndField() throws Exception {
         Path file = write("\"notice\"\r\n" + HEADER + "\"88305\",\"4\",\"Date of Service Edit\",\"x\"\r\n");
         CmsFileException e = assertThrows(CmsFileException.class, () -> new MueReader().read(file));

@@ -39,7 +39,7 @@ class PfsReaderTest {
         Path above = write("notice,,,,,,,,,\n,,STATUS,PCTC,GLOB,MULT,BILAT,ASST,CO,TEAM\n"
                 + "HCPCS,MOD,CODE,IND,DAYS,PROC,SURG,SURG,SURG,SURG\n88305,,A,1,XXX,9,9,9,9,9\n");
         assertEquals(PcTcIndicator.DIAGNOSTIC_TEST, new PfsReader().read(above).rows().get("88305").pcTc());
-        Path below = write("HCPCS,MOD,STATUS,PCTC,GLOB,MULT,BILAT,ASST,CO,TEAM\n"
+        Path below = write("HCPCS,MOD,STATUS,PCTC,GLOB,MULT,BILAT,ASST,CO-,TEAM\n"
                 + ",,CODE,IND,DAYS,PROC,SURG,SURG,SURG,SURG\n88305,,A,1,XXX,9,9,9,9,9\n");
         assertEquals(GlobalDays.NOT_APPLICABLE, new PfsReader().read(below).rows().get("88305").globalDays());
     }

@@ -15,28 +15,34 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the CMS NCCI add-on code edit file, fixed-width text in Latin-1. Notice lines may precede the column
- * header. Columns are located by the header: each column starts where its name starts on the header line
- * (names are separated by two or more spaces) and runs to the start of the next; a header with tabs makes the
- * file tab-separated instead. Of the columns, claimscrub reads five, by name (case and punctuation ignored):
+ * header. Columns are located by the header: each column starts where its name starts on the header line and
+ * runs to the start of the next. Names may hold single spaces when separated by two or more
+ * ({@code AOC Edit Type   Add-On Code}), or none ({@code AOC_Edit_Type Add-On_Code}, as in the xlsx variant);
+ * a header with tabs makes the file tab-separated instead. Of the columns, claimscrub reads five, by name (case,
+ * spaces and punctuation ignored), in any order:
  * <ul>
- *   <li>{@code Add-On Code}: the add-on;</li>
- *   <li>{@code Primary Code}: one acceptable primary, or {@code CCCCC} when the contractor defines them;</li>
- *   <li>{@code AOC Edit Type} (or {@code Edit Type}): 1, 2 or 3;</li>
- *   <li>{@code AOC Edit Effective Date} (or {@code Effective Date}): Julian YYYYDDD;</li>
- *   <li>{@code AOC Edit Deletion Date} (or {@code Deletion Date}): Julian YYYYDDD, blank, {@code *} or all 9s
- *       for none.</li>
+ *   <li>{@code Add-On Code} / {@code Add-On_Code}: the add-on;</li>
+ *   <li>{@code Primary Code} / {@code Primary_Code}: one acceptable primary, or {@code CCCCC} when the contractor
+ *       defines them;</li>
+ *   <li>{@code AOC Edit Type} / {@code AOC_Edit_Type} / {@code Edit Type}: 1, 2 or 3;</li>
+ *   <li>{@code AOC Edit Effective Date} / {@code AOC_Edit_EffDT} / {@code Effective Date}: Julian YYYYDDD;</li>
+ *   <li>{@code AOC Edit Deletion Date} / {@code AOC_Edit_DelDT} / {@code Deletion Date}: Julian YYYYDDD, blank,
+ *       {@code *} or all 9s for none; the edit applies through that date.</li>
  * </ul>
- * Other columns (the add-on's and primary's own code dates, notes) are ignored.
+ * Other columns (the add-on's and primary's own deletion dates, notes) are ignored.
  */
 final class AocReader {
     static final int MAX_NOTICE_LINES = 50;
-    private static final Pattern LABEL = Pattern.compile("\\S+(?: \\S+)*");
+    /** Column names separated by two or more spaces ("AOC Edit Type   Add-On Code"). */
+    private static final Pattern SPACED_LABEL = Pattern.compile("\\S+(?: \\S+)*");
+    /** Column names without spaces, separated by any white space ("AOC_Edit_Type Add-On_Code"). */
+    private static final Pattern WORD_LABEL = Pattern.compile("\\S+");
     private static final Column[] COLUMNS = {
-        new Column("Add-On Code"),
-        new Column("Primary Code"),
-        new Column("AOC Edit Type", "Edit Type"),
-        new Column("AOC Edit Effective Date", "Effective Date"),
-        new Column("AOC Edit Deletion Date", "Deletion Date"),
+        new Column("Add-On Code", "Add-On_Code"),
+        new Column("Primary Code", "Primary_Code"),
+        new Column("AOC Edit Type", "AOC_Edit_Type", "Edit Type"),
+        new Column("AOC Edit Effective Date", "AOC_Edit_EffDT", "Effective Date"),
+        new Column("AOC Edit Deletion Date", "AOC_Edit_DelDT", "Deletion Date"),
     };
     private static final int ADD_ON = 0;
     private static final int PRIMARY = 1;
@@ -158,13 +164,25 @@ final class AocReader {
                     starts.add(start);
                     start += cell.length() + 1;
                 }
-            } else {
-                Matcher m = LABEL.matcher(header);
+                return of(true, labels, starts);
+            }
+            for (Pattern label : List.of(SPACED_LABEL, WORD_LABEL)) {
+                labels.clear();
+                starts.clear();
+                Matcher m = label.matcher(header);
                 while (m.find()) {
                     labels.add(m.group());
                     starts.add(m.start());
                 }
+                Layout layout = of(false, labels, starts);
+                if (layout != null) {
+                    return layout;
+                }
             }
+            return null;
+        }
+
+        private static Layout of(boolean tabs, List<String> labels, List<Integer> starts) {
             int[] wanted = new int[COLUMNS.length];
             for (int c = 0; c < COLUMNS.length; c++) {
                 wanted[c] = find(labels, COLUMNS[c]);

@@ -37,6 +37,16 @@ class AocReaderTest {
     }
 
     @Test
+    void readsTheUnderscoredColumnNamesInAnyOrder() throws Exception {
+        Path file = write("notice\n"
+                + "AOC_Edit_Type Add-On_Code AOC_DelDT Primary_Code Primary_Code_DelDT AOC_Edit_EffDT AOC_Edit_DelDT\n"
+                + "1             88185                 88184                           2000001        2024366\n");
+        AddOnTable table = new AocReader().read(file).table();
+        assertEquals(List.of("88184"), table.edit("88185", LocalDate.of(2024, 12, 31)).primaries());
+        assertNull(table.edit("88185", LocalDate.of(2025, 1, 1)));
+    }
+
+    @Test
     void julianDatesBoundTheRowsInclusive() throws Exception {
         AddOnTable table = new AocReader().read(CmsTestLines.fixture("AOC_V2025Q1.txt")).table();
         assertEquals("88364", table.edit("88364", LocalDate.of(2024, 12, 31)).addOn());

@@ -24,6 +24,10 @@ final class BenchPtpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (rows < 1) {
+            System.err.println("claimscrub: --rows must be at least 1");
+            return ExitCode.USAGE.code();
+        }
         Path dir = Files.createTempDirectory("claimscrub-bench-ptp");
         try {
             new PtpBenchmark().run(dir, rows, System.out);

@@ -126,7 +126,7 @@ final class AocReader {
             return null;
         }
         String expected = "expected a Julian date YYYYDDD" + (optional ? ", blank or '*' for none" : "");
-        if (text.matches("\\d{7}")) {
+        if (Codes.isDigits(text, 7)) {
             try {
                 return LocalDate.ofYearDay(Integer.parseInt(text.substring(0, 4)),
                         Integer.parseInt(text.substring(4)));

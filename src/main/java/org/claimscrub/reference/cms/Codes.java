@@ -1,16 +1,36 @@
 package org.claimscrub.reference.cms;
 
-import java.util.regex.Pattern;
-
 /** The shape of a procedure code in CMS tables: five letters or digits (CPT, Category II/III, HCPCS II). */
 final class Codes {
-    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{5}");
-
     private Codes() {
     }
 
+    /** Five upper-case letters or digits; a loop, not a regex, as PTP loads call it millions of times. */
     static boolean isCode(String text) {
-        return CODE.matcher(text).matches();
+        if (text.length() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text is all ASCII digits and of that length. */
+    static boolean isDigits(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower case with all white space and punctuation removed, to match wrapped header cells by name. */

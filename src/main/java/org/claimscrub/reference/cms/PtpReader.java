@@ -108,7 +108,7 @@ final class PtpReader {
             return PtpIndex.OPEN;
         }
         String expected = starMeansOpen ? "expected a date as YYYYMMDD or '*' for none" : "expected a date as YYYYMMDD";
-        if (text.length() != 8 || !text.chars().allMatch(Character::isDigit)) {
+        if (!Codes.isDigits(text, 8)) {
             throw fieldError(file, line, field, expected, text);
         }
         try {

@@ -23,6 +23,9 @@ public final class CmsTables implements FeeScheduleOverride {
     public static final CmsTables NONE = new CmsTables(Map.of(), Map.of(), Versions.none(), Versions.none(),
             List.of());
 
+    private static final List<CmsSetting> INSTITUTIONAL_MUE = List.of(CmsSetting.OUTPATIENT_HOSPITAL);
+    private static final List<CmsSetting> PROFESSIONAL_MUE = List.of(CmsSetting.PRACTITIONER, CmsSetting.DME);
+
     private final Map<CmsSetting, Versions<Loaded<MueTable>>> mue;
     private final Map<CmsSetting, Versions<Loaded<PtpIndex>>> ptp;
     private final Versions<Loaded<AddOnTable>> aoc;
@@ -195,11 +198,12 @@ public final class CmsTables implements FeeScheduleOverride {
                 + " disagree: " + then + ".";
     }
 
+    /** Institutional claims: the outpatient hospital table; professional: practitioner, then DME supplier. */
     private static List<CmsSetting> mueSettings(ClaimLine line) {
-        return line.claimType() == ClaimType.INSTITUTIONAL ? List.of(CmsSetting.OUTPATIENT_HOSPITAL)
-                : List.of(CmsSetting.PRACTITIONER, CmsSetting.DME);
+        return line.claimType() == ClaimType.INSTITUTIONAL ? INSTITUTIONAL_MUE : PROFESSIONAL_MUE;
     }
 
+    /** Institutional claims: the hospital (ccioph) table; professional: the practitioner (ccipra) table. */
     private static CmsSetting ptpSetting(ClaimLine line) {
         return line.claimType() == ClaimType.INSTITUTIONAL ? CmsSetting.OUTPATIENT_HOSPITAL : CmsSetting.PRACTITIONER;
     }

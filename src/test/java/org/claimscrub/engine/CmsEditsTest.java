@@ -259,6 +259,7 @@ class CmsEditsTest {
         Finding f = only(scrub(all, lines.line("C1", "2025-02-03", "88185", 1)), Category.ADDON_WITHOUT_PRIMARY);
         assertEquals("AOC-T1", f.edit().editId());
         assertTrue(f.message().contains("only with 88184"), f.message());
+        assertTrue(f.edit().source().startsWith("CMS NCCI add-on code edits, type 1"), f.edit().source());
     }
 
     @Test

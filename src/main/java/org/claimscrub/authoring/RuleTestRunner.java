@@ -7,6 +7,9 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.reference.ReferenceData;
+import org.claimscrub.reference.ReferenceDataException;
+import org.claimscrub.reference.cms.CmsTableLoader;
+import org.claimscrub.reference.cms.CmsTables;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +28,22 @@ import java.util.stream.Stream;
  * Runs rule test cases ({@link RuleTestCase}) against a rule base: each case's findings must be exactly the
  * ones its {@code expect} column lists, line by line. Across all cases, every enabled rule must fire (as
  * expected) in at least one case, so a new rule cannot slip in untested.
+ *
+ * <p>A case {@code NAME.csv} that needs CMS tables (MUE, PTP, add-on code edits, fee schedule) keeps them in a
+ * folder {@code NAME.tables/} beside it, under their CMS file names; the case is scrubbed with them loaded.
  */
 public final class RuleTestRunner {
     public static final String TESTS_FOLDER = "tests";
+    static final String TABLES_SUFFIX = ".tables";
 
     private final RuleBase rules;
+    private final ReferenceData reference;
     private final Scrubber scrubber;
     private final Set<String> knownTokens = new HashSet<>();
 
     public RuleTestRunner(RuleBase rules, ReferenceData reference) {
         this.rules = rules;
+        this.reference = reference;
         this.scrubber = new Scrubber(rules, reference);
         rules.edits().forEach(e -> knownTokens.add(e.editId()));
         for (Category c : Category.values()) {
@@ -82,22 +91,38 @@ public final class RuleTestRunner {
         }
     }
 
-    /** Every {@code .csv} under the folder, in path order. */
+    /** Every {@code .csv} under the folder, in path order, except the CMS tables of a case. */
     public static List<Path> caseFiles(Path testsFolder) throws IOException {
         if (!Files.isDirectory(testsFolder)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(testsFolder)) {
-            return walk.filter(p -> p.toString().endsWith(".csv") && Files.isRegularFile(p)).sorted().toList();
+            return walk.filter(p -> p.toString().endsWith(".csv") && Files.isRegularFile(p)
+                    && !p.getParent().getFileName().toString().endsWith(TABLES_SUFFIX)).sorted().toList();
         }
     }
 
-    public SuiteResult runAll(Path testsFolder) throws IOException {
+    public SuiteResult runAll(Path testsFolder) throws IOException, ReferenceDataException {
         List<CaseResult> results = new ArrayList<>();
         for (Path file : caseFiles(testsFolder)) {
-            results.add(run(RuleTestCase.read(file, testsFolder.relativize(file).toString().replace('\\', '/'))));
+            results.add(run(file, testsFolder.relativize(file).toString().replace('\\', '/')));
         }
         return new SuiteResult(results, untested(results));
+    }
+
+    /** Reads and runs one case file, with its CMS tables when it has a tables folder. */
+    public CaseResult run(Path caseFile, String name) throws IOException, ReferenceDataException {
+        return run(RuleTestCase.read(caseFile, name), scrubberFor(caseFile));
+    }
+
+    private Scrubber scrubberFor(Path caseFile) throws ReferenceDataException {
+        String name = caseFile.getFileName().toString();
+        Path tables = caseFile.resolveSibling(name.substring(0, name.length() - ".csv".length()) + TABLES_SUFFIX);
+        if (!Files.isDirectory(tables)) {
+            return scrubber;
+        }
+        CmsTables cms = new CmsTableLoader().load(CmsTableLoader.Request.fromFolder(tables));
+        return new Scrubber(rules, cms.applyTo(reference), cms);
     }
 
     /** Enabled edits that no case raised as expected. */
@@ -109,6 +134,10 @@ public final class RuleTestRunner {
     }
 
     public CaseResult run(RuleTestCase testCase) {
+        return run(testCase, scrubber);
+    }
+
+    private CaseResult run(RuleTestCase testCase, Scrubber scrubber) {
         List<String> problems = new ArrayList<>(testCase.problems());
         testCase.expected().forEach((line, tokens) -> tokens.stream().filter(t -> !knownTokens.contains(t))
                 .forEach(t -> problems.add(line + ": '" + t + "' is neither an edit id of these rules nor a category")));

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * effective dates, reference tables that do not load, and an overrides.csv that names unknown edits.
  */
 public final class RuleValidator {
+    /** findings.raise( or findings.raiseUnlessSaid(: the calls that report a finding. */
+    private static final Pattern RAISE_CALL = Pattern.compile("findings\\.raise(UnlessSaid)?\\(");
+
     /** A name passed to findings.raise: a string literal followed by its value. */
     private static final Pattern RAISED_NAME = Pattern.compile("\"(\\w+)\"\\s*,");
     private static final Pattern LOCATION = Pattern.compile("^(.+?) line (\\d+)(?:, )?(.*)$");
@@ -92,7 +95,7 @@ public final class RuleValidator {
         }
         int at = text.get().declarationLine();
         String consequence = String.join("\n", text.get().consequence());
-        if (!consequence.contains("findings.raise(")) {
+        if (!RAISE_CALL.matcher(consequence).find()) {
             problems.add(new RuleProblem(RuleProblem.Level.WARNING, file.toString(), at, 1, "rule \""
                     + edit.ruleName() + "\" never calls findings.raise(kcontext, $line, ...): it can fire but"
                     + " reports nothing"));

@@ -3,6 +3,7 @@ package org.claimscrub.cli;
 import org.claimscrub.authoring.RuleTestRunner;
 import org.claimscrub.authoring.RuleTestRunner.CaseResult;
 import org.claimscrub.model.EditDefinition;
+import org.claimscrub.reference.ReferenceDataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,13 @@ final class RulesTestCommand implements Callable<Integer> {
             return e.exitCode.code();
         }
         Path folder = tests != null ? tests : loaded.folder().resolve(RuleTestRunner.TESTS_FOLDER);
-        RuleTestRunner.SuiteResult suite = new RuleTestRunner(loaded.rules(), loaded.reference()).runAll(folder);
+        RuleTestRunner.SuiteResult suite;
+        try {
+            suite = new RuleTestRunner(loaded.rules(), loaded.reference()).runAll(folder);
+        } catch (ReferenceDataException e) {
+            System.err.println("claimscrub: a test case's CMS tables cannot be loaded:\n" + e.getMessage());
+            return ExitCode.REFERENCE_DATA.code();
+        }
         PrintStream out = RulesCommand.console();
         if (suite.cases().isEmpty()) {
             out.println("No test cases (.csv files) under " + folder);

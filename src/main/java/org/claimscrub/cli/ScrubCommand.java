@@ -17,7 +17,10 @@ import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
+import org.claimscrub.reference.cms.CmsTableLoader;
+import org.claimscrub.reference.cms.CmsTables;
 import org.claimscrub.report.FindingsCsvWriter;
+import org.claimscrub.report.ReferenceFilesCsvWriter;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.ReportFiles;
 import org.claimscrub.report.ScrubSummary;
@@ -61,6 +64,24 @@ final class ScrubCommand implements Callable<Integer> {
                     + " (default: RULES/overrides.csv when present; see rules/README.md).")
     Path overrides;
 
+    @Option(names = "--mue", paramLabel = "FILE[@DATE]",
+            description = "CMS MUE table (practitioner, outpatient hospital or DME CSV); repeatable. In force from the"
+                    + " date in its name (_Eff_MM-DD-YYYY) or @YYYY-MM-DD until the next file of its setting.")
+    List<String> mueFiles;
+
+    @Option(names = "--ptp", paramLabel = "FILE[@DATE]",
+            description = "CMS NCCI PTP table file (ccipra-* or ccioph-*, tab-separated); repeatable: give f1..f4.")
+    List<String> ptpFiles;
+
+    @Option(names = "--aoc", paramLabel = "FILE[@DATE]",
+            description = "CMS NCCI add-on code edit file (fixed-width text).")
+    String aocFile;
+
+    @Option(names = "--pfs", paramLabel = "FILE[@DATE]",
+            description = "CMS PFS relative value file (PPRRVU*.csv); its indicators drive the modifier edits and"
+                    + " take precedence over rules/reference/fee-schedule.csv for the dates it covers.")
+    String pfsFile;
+
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -69,8 +90,10 @@ final class ScrubCommand implements Callable<Integer> {
         ReferenceData reference;
         RuleBase ruleBase;
         Overrides overrideTable;
+        CmsTables cms;
         try {
-            reference = new ReferenceDataLoader().load(rulesFolder.resolve("reference"));
+            cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFile));
+            reference = cms.applyTo(new ReferenceDataLoader().load(rulesFolder.resolve("reference")));
             ruleBase = new RuleLoader().load(rulesFolder);
             overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
         } catch (OverridesException e) {
@@ -114,7 +137,7 @@ final class ScrubCommand implements Callable<Integer> {
             return ExitCode.INPUT.code();
         }
 
-        List<Finding> findings = overrideTable.apply(new Scrubber(ruleBase, reference).scrub(lines));
+        List<Finding> findings = overrideTable.apply(new Scrubber(ruleBase, reference, cms).scrub(lines));
         ScrubSummary summary = ScrubSummary.of(lines, rejects, findings);
         if (summary.linesRead() != linesRead) {
             throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
@@ -124,6 +147,7 @@ final class ScrubCommand implements Callable<Integer> {
             report.write("findings.csv", w -> new FindingsCsvWriter(true).write(findings, w));
             report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects, w));
             report.write("summary.txt", w -> w.write(summary.render()));
+            report.write(ReferenceFilesCsvWriter.FILE_NAME, w -> new ReferenceFilesCsvWriter().write(cms.files(), w));
             report.commit();
         } catch (IOException e) {
             System.err.println("claimscrub: cannot write the report to " + out + ": " + e.getMessage());
@@ -141,8 +165,10 @@ final class ScrubCommand implements Callable<Integer> {
         console.printf("Rules:    %d edits from %d files, compiled in %.1f s; scrub and report %.1f s%n",
                 ruleBase.edits().size(), ruleBase.files().size(), (compiled - started) / 1e9,
                 (finished - compiled) / 1e9);
+        cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
+                f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
         console.println("Report:   " + out.resolve("findings.csv") + ", " + out.resolve("rejects.csv") + ", "
-                + out.resolve("summary.txt"));
+                + out.resolve("summary.txt") + ", " + out.resolve(ReferenceFilesCsvWriter.FILE_NAME));
         return exitCode(summary).code();
     }
 

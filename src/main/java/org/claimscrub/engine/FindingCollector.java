@@ -1,5 +1,6 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
@@ -7,7 +8,9 @@ import org.claimscrub.reference.ReferenceData;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,7 @@ public final class FindingCollector {
     private final EditCatalog catalog;
     private final ReferenceData reference;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<ClaimLine, Set<Category>> categoriesByLine = new IdentityHashMap<>();
 
     public FindingCollector(EditCatalog catalog, ReferenceData reference) {
         this.catalog = catalog;
@@ -46,6 +50,23 @@ public final class FindingCollector {
             values.put(String.valueOf(namedValues[i]), namedValues[i + 1]);
         }
         findings.add(new Finding(line.getLine(), edit, MessageTemplate.format(edit.messageTemplate(), values)));
+        categoriesByLine.computeIfAbsent(line.getLine(), l -> EnumSet.noneOf(Category.class)).add(edit.category());
+    }
+
+    /**
+     * Raises the firing rule's edit unless a finding of the same category already sits on the line: how a
+     * general table edit (e.g. the NCCI add-on code edits) gives way to a specific rule that said the same thing.
+     * The general rule declares a lower salience, so the specific rules of the session have fired before it.
+     *
+     * @return whether the finding was raised
+     */
+    public boolean raiseUnlessSaid(RuleContext rule, ServiceLine line, Object... namedValues) {
+        Set<Category> said = categoriesByLine.get(line.getLine());
+        if (said != null && said.contains(catalog.of(rule.getRule()).category())) {
+            return false;
+        }
+        raise(rule, line, namedValues);
+        return true;
     }
 
     private Map<String, Object> standardValues(ClaimLine line) {

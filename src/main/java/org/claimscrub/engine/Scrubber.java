@@ -4,6 +4,9 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Visit;
 import org.claimscrub.reference.ReferenceData;
+import org.claimscrub.reference.cms.CmsTables;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
@@ -24,6 +27,8 @@ import java.util.Map;
 public final class Scrubber {
     public static final String FINDINGS_GLOBAL = "findings";
     public static final String REFERENCE_GLOBAL = "reference";
+    /** The CMS edit tables the user loaded (empty when none); set only when a rule file declares it. */
+    public static final String CMS_GLOBAL = "cms";
     static final int SESSION_LINES = 2_000;
 
     /** Report order: input order of the line, then worst first, then edit id. */
@@ -35,10 +40,29 @@ public final class Scrubber {
 
     private final RuleBase rules;
     private final ReferenceData reference;
+    private final CmsTables cms;
+    private final boolean rulesUseCms;
 
     public Scrubber(RuleBase rules, ReferenceData reference) {
+        this(rules, reference, CmsTables.NONE);
+    }
+
+    public Scrubber(RuleBase rules, ReferenceData reference, CmsTables cms) {
         this.rules = rules;
         this.reference = reference;
+        this.cms = cms;
+        this.rulesUseCms = declaresGlobal(rules, CMS_GLOBAL);
+    }
+
+    private static boolean declaresGlobal(RuleBase rules, String name) {
+        for (KiePackage pkg : rules.kieBase().getKiePackages()) {
+            for (Global global : pkg.getGlobalVariables()) {
+                if (global.getName().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Scrubs a batch; returns its findings in report order. */
@@ -97,6 +121,9 @@ public final class Scrubber {
             }
             session.setGlobal(FINDINGS_GLOBAL, collector);
             session.setGlobal(REFERENCE_GLOBAL, reference);
+            if (rulesUseCms) {
+                session.setGlobal(CMS_GLOBAL, cms);
+            }
             for (ServiceLine fact : facts) {
                 session.insert(fact);
             }

@@ -50,6 +50,20 @@ public enum Category {
                     + " units. Remove the duplicate; if the service really was repeated, add modifier 76, 77 or 91"
                     + " as applicable, or bill the units on one line.",
             "CMS Medicare Claims Processing Manual: duplicate claim line edits; claimscrub review edit"),
+    MUE_EXCEEDED(Severity.ERROR,
+            "{code} is billed for {billedUnits} unit(s) {counted}, over its medically unlikely edit (MUE) of {mue}"
+                    + " unit(s) in {mueTable}. MAI {mai}: {maiMeaning}. {advice}{clash}",
+            "CMS NCCI medically unlikely edits (MUE) and adjudication indicators, from the MUE table loaded"
+                    + " with --mue"),
+    PTP_CONFLICT(Severity.ERROR,
+            "{code} is a column 2 code of {column1} (claim {column1Claim} line {column1Line}) for this patient and"
+                    + " provider on {dos}: NCCI PTP edit in {ptpTable}, in force from {effective}{deleted}."
+                    + " Rationale: {rationale}. {advice}",
+            "CMS NCCI procedure-to-procedure (PTP) edits, from the PTP tables loaded with --ptp"),
+    NOT_CHECKED(Severity.NOTICE,
+            "{code} on {dos} was not checked against {tables}. Check its units, pairs and modifiers by hand, or"
+                    + " load the CMS table that covers this code and date of service.",
+            "claimscrub: lines the loaded CMS tables cannot check are listed rather than passed silently"),
     DOCUMENTATION(Severity.NOTICE,
             "{code}: {reason}.",
             "CAP 2023 digital pathology FAQ");

@@ -39,7 +39,7 @@ class RuleTestCasesTest {
         for (Path file : files) {
             String name = TESTS.relativize(file).toString().replace('\\', '/');
             tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
-                RuleTestRunner.CaseResult result = runner().run(RuleTestCase.read(file, name));
+                RuleTestRunner.CaseResult result = runner().run(file, name);
                 List<String> diff = new ArrayList<>(result.problems());
                 result.missing().forEach(m -> diff.add(m.toString()));
                 result.unexpected().forEach(u -> diff.add(u.toString()));

@@ -21,6 +21,7 @@ class RuleTestRunnerTest {
     private static final String HEADER = "scenario,claim_id,line_number,date_of_service,procedure_code,modifiers,units,"
             + "patient_id,billing_npi,claim_type,type_of_bill,expect\n";
     private static RuleTestRunner runner;
+    private static int edits;
 
     @TempDir
     Path dir;
@@ -30,6 +31,7 @@ class RuleTestRunnerTest {
         RuleBase rules = new RuleLoader().load(Path.of("rules"));
         ReferenceData reference = new ReferenceDataLoader().load(Path.of("rules", "reference"));
         runner = new RuleTestRunner(rules, reference);
+        edits = rules.edits().size();
     }
 
     private RuleTestRunner.CaseResult run(String rows) throws Exception {
@@ -82,7 +84,7 @@ class RuleTestRunnerTest {
         assertEquals(1, suite.cases().size());
         assertTrue(suite.cases().get(0).passed());
         assertFalse(suite.passed());
-        assertEquals(148 - 2, suite.untested().size());
+        assertEquals(edits - 2, suite.untested().size(), "all but the two edits the case raises");
         assertFalse(suite.untested().stream().anyMatch(e -> e.editId().equals("AOP-0753T")));
     }
 }

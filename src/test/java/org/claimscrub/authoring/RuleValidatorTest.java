@@ -46,7 +46,7 @@ class RuleValidatorTest {
     void shippedRulesAreClean() throws IOException {
         RuleValidator.Result result = new RuleValidator().validate(Path.of("rules"));
         assertTrue(result.clean(), result.problems().toString());
-        assertEquals(148, result.ruleBase().orElseThrow().edits().size());
+        assertTrue(result.ruleBase().orElseThrow().edits().size() > 43 * 3, "every family and policy edit loaded");
     }
 
     @Test

@@ -48,7 +48,7 @@ class AnalystCommandsTest {
     @Test
     void validateShippedRulesExitsZero() {
         assertEquals(0, Main.run("rules", "validate", "--rules", "rules"));
-        assertTrue(out().contains("OK: rules: 148 edits, no problems"), out());
+        assertTrue(out().matches("(?s).*OK: rules: \\d+ edits, no problems.*"), out());
     }
 
     @Test
@@ -76,7 +76,8 @@ class AnalystCommandsTest {
     void testRunsTheShippedCasesAndExitsZero() {
         assertEquals(0, Main.run("rules", "test", "--rules", "rules"));
         assertTrue(out().contains("passed, 0 failed"), out());
-        assertTrue(out().contains("Coverage: every enabled rule fires in at least one case (148 rules)."), out());
+        assertTrue(out().matches("(?s).*Coverage: every enabled rule fires in at least one case \\(\\d+ rules\\)\\..*"),
+                out());
     }
 
     @Test
@@ -88,7 +89,7 @@ class AnalystCommandsTest {
         assertTrue(text.contains("FAIL  wrong.csv"), text);
         assertTrue(text.contains("unexpected: claim W-1 line 1: AOP-0753T"), text);
         assertTrue(text.contains("1 case(s) in " + dir + ": 0 passed, 1 failed"), text);
-        assertTrue(text.contains("Coverage: 148 rule(s) fire in no case"), text);
+        assertTrue(text.matches("(?s).*Coverage: \\d+ rule\\(s\\) fire in no case.*"), text);
     }
 
     @Test

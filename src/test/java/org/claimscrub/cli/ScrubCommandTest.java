@@ -81,7 +81,7 @@ class ScrubCommandTest {
         Files.writeString(policy, Files.readString(policy).replace("@editId(\"CPR-C\") ", ""));
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
                 SAMPLE));
-        assertTrue(stderr().contains(policy + ":17:1: rule \"Carrier-priced code on a professional claim\": rule"
+        assertTrue(stderr().contains(policy + ":18:1: rule \"Carrier-priced code on a professional claim\": rule"
                 + " needs an @editId"), stderr());
     }
 

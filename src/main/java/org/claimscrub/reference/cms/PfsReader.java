@@ -1,0 +1,165 @@
+package org.claimscrub.reference.cms;
+
+import org.claimscrub.reference.AssistantIndicator;
+import org.claimscrub.reference.BilateralIndicator;
+import org.claimscrub.reference.CoSurgeonIndicator;
+import org.claimscrub.reference.CodeReference;
+import org.claimscrub.reference.GlobalDays;
+import org.claimscrub.reference.MultipleProcedureIndicator;
+import org.claimscrub.reference.PcTcIndicator;
+import org.claimscrub.reference.StatusCode;
+import org.claimscrub.reference.TeamIndicator;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads the CMS PFS relative value file ({@code PPRRVUyy_QQQ.csv}): notice rows, then a header; columns are
+ * found by name, case, spaces and punctuation ignored (CMS inserts columns between releases, and writes CO SURG
+ * or CO-SURG): HCPCS, MOD, STATUS CODE, PCTC IND, GLOB DAYS, MULT PROC,
+ * BILAT SURG, ASST SURG, CO SURG, TEAM SURG. Only the code's own row (MOD blank) is kept: the -26 and -TC rows
+ * price the components and carry no indicator the edits use. The descriptor column is not read (AMA text).
+ */
+final class PfsReader {
+    static final int MAX_NOTICE_RECORDS = 30;
+    private static final String HCPCS = "HCPCS";
+    private static final String MOD = "MOD";
+    private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", "GLOB DAYS", "MULT PROC",
+        "BILAT SURG", "ASST SURG", "CO SURG", "TEAM SURG"};
+
+    record Result(Map<String, CodeReference> rows, long dataRows, String sha256) {
+    }
+
+    Result read(Path file) throws CmsFileException {
+        try (CsvRecords csv = new CsvRecords(file)) {
+            Map<String, Integer> columns = header(file, csv);
+            Map<String, CodeReference> rows = new HashMap<>();
+            long count = 0;
+            String[] record;
+            while ((record = csv.next()) != null) {
+                Row row = new Row(file, csv.line(), columns, record);
+                String code = row.get(HCPCS).toUpperCase(Locale.ROOT);
+                if (code.isEmpty() && row.isBlank()) {
+                    continue;
+                }
+                if (!Codes.isCode(code)) {
+                    throw row.error(HCPCS, "expected a 5-character HCPCS/CPT code", code);
+                }
+                count++;
+                if (!row.get(MOD).isEmpty()) {
+                    continue;
+                }
+                CodeReference reference = new CodeReference(code, "", null, null,
+                        row.indicator("STATUS CODE", StatusCode::of), row.indicator("PCTC IND", PcTcIndicator::of),
+                        row.indicator("GLOB DAYS", GlobalDays::of),
+                        row.indicator("MULT PROC", MultipleProcedureIndicator::of),
+                        row.indicator("BILAT SURG", BilateralIndicator::of),
+                        row.indicator("ASST SURG", AssistantIndicator::of),
+                        row.indicator("CO SURG", CoSurgeonIndicator::of),
+                        row.indicator("TEAM SURG", TeamIndicator::of), null);
+                if (rows.put(code, reference) != null) {
+                    throw row.error(HCPCS, "expected one row per code with MOD blank; " + code + " has two", code);
+                }
+            }
+            return new Result(Map.copyOf(rows), count, csv.sha256());
+        }
+    }
+
+    /**
+     * Finds the header: the first row naming HCPCS and MOD. When the names are stacked over two rows (STATUS above
+     * CODE, as spreadsheet exports do), the row above or below is joined cell by cell.
+     */
+    private static Map<String, Integer> header(Path file, CsvRecords csv) throws CmsFileException {
+        String[] previous = new String[0];
+        for (int i = 0; i < MAX_NOTICE_RECORDS; i++) {
+            String[] record = csv.next();
+            if (record == null) {
+                break;
+            }
+            Map<String, Integer> columns = columns(record);
+            if (!columns.containsKey(Codes.headerKey(HCPCS)) || !columns.containsKey(Codes.headerKey(MOD))) {
+                previous = record;
+                continue;
+            }
+            if (missing(columns) == null) {
+                return columns;
+            }
+            long headerLine = csv.line();
+            Map<String, Integer> withAbove = columns(stack(previous, record));
+            if (missing(withAbove) == null) {
+                return withAbove;
+            }
+            String[] below = csv.next();
+            Map<String, Integer> withBelow = below == null ? columns : columns(stack(record, below));
+            if (missing(withBelow) == null) {
+                return withBelow;
+            }
+            throw CmsFileException.at(file, headerLine, "", "expected a '" + missing(columns)
+                    + "' column in the header (the PFS relative value file names " + String.join(", ", REQUIRED)
+                    + ")");
+        }
+        throw CmsFileException.of(file, "not a CMS PFS relative value file: expected a header row with 'HCPCS' and"
+                + " 'MOD' within the first " + MAX_NOTICE_RECORDS + " records");
+    }
+
+    private static Map<String, Integer> columns(String[] header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int c = 0; c < header.length; c++) {
+            columns.putIfAbsent(Codes.headerKey(header[c]), c);
+        }
+        return columns;
+    }
+
+    /** The first required column the header lacks, or null. */
+    private static String missing(Map<String, Integer> columns) {
+        for (String name : REQUIRED) {
+            if (!columns.containsKey(Codes.headerKey(name))) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String[] stack(String[] upper, String[] lower) {
+        String[] joined = new String[Math.max(upper.length, lower.length)];
+        for (int c = 0; c < joined.length; c++) {
+            String top = c < upper.length ? upper[c].strip() : "";
+            String bottom = c < lower.length ? lower[c].strip() : "";
+            joined[c] = (top + " " + bottom).strip();
+        }
+        return joined;
+    }
+
+    private record Row(Path file, long line, Map<String, Integer> columns, String[] cells) {
+
+        String get(String column) {
+            int i = columns.get(Codes.headerKey(column));
+            return i < cells.length ? cells[i].strip() : "";
+        }
+
+        boolean isBlank() {
+            for (String cell : cells) {
+                if (!cell.isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        <E> E indicator(String column, Function<String, E> parse) throws CmsFileException {
+            String text = get(column);
+            try {
+                return text.isEmpty() ? null : parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw CmsFileException.at(file, line, column, e.getMessage());
+            }
+        }
+
+        CmsFileException error(String column, String expected, String found) {
+            return CmsFileException.at(file, line, column, expected + ", found '" + found + "'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.claimscrub.report;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+
+import org.claimscrub.model.ReferenceFile;
+
+import java.io.Writer;
+import java.util.Objects;
+
+/** reference-files.csv: the CMS table files a run used, the dates of service each applied to, rows and SHA-256. */
+public final class ReferenceFilesCsvWriter {
+    public static final String FILE_NAME = "reference-files.csv";
+    public static final String[] HEADER = {"kind", "setting", "file", "in_force_from", "in_force_through", "rows",
+        "sha256"};
+
+    public void write(Iterable<ReferenceFile> files, Writer out) {
+        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        csv.writeNext(HEADER, false);
+        for (ReferenceFile f : files) {
+            csv.writeNext(new String[] {
+                f.kind().name(),
+                CsvCells.neutralise(f.setting()),
+                CsvCells.neutralise(f.file()),
+                Objects.toString(f.from(), ""),
+                Objects.toString(f.through(), ""),
+                Long.toString(f.rows()),
+                f.sha256(),
+            }, false);
+        }
+        csv.flushQuietly();
+    }
+}

@@ -6,7 +6,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 
 import org.claimscrub.model.ClaimLine;
-import org.claimscrub.model.Reject;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reader.InputException;
@@ -50,17 +49,8 @@ public record RuleTestCase(String name, List<ClaimLine> lines, Map<LineKey, List
         List<ClaimLine> lines = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            new CsvClaimReader().read(file, 0, new ClaimSink() {
-                @Override
-                public void accept(ClaimLine line) {
-                    lines.add(line);
-                }
-
-                @Override
-                public void reject(Reject reject) {
-                    problems.add(reject.describe());
-                }
-            });
+            new CsvClaimReader().read(file, 0,
+                    ClaimSink.of(lines::add, reject -> problems.add(reject.describe())));
         } catch (InputException e) {
             return new RuleTestCase(name, List.of(), Map.of(), List.of(e.getMessage()));
         }

@@ -56,17 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             CsvClaimReader reader = new CsvClaimReader();
             for (int i = 0; i < inputs.size(); i++) {
-                reader.read(inputs.get(i), i, new ClaimSink() {
-                    @Override
-                    public void accept(ClaimLine line) {
-                        lines.add(line);
-                    }
-
-                    @Override
-                    public void reject(Reject reject) {
-                        rejects.add(reject);
-                    }
-                });
+                reader.read(inputs.get(i), i, ClaimSink.of(lines::add, rejects::add));
             }
         } catch (InputException e) {
             System.err.println("claimscrub: cannot read input: " + e.getMessage());

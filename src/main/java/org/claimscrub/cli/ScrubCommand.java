@@ -118,17 +118,7 @@ final class ScrubCommand implements Callable<Integer> {
         long linesRead = 0;
         try {
             CsvClaimReader reader = new CsvClaimReader();
-            ClaimSink sink = new ClaimSink() {
-                @Override
-                public void accept(ClaimLine line) {
-                    lines.add(line);
-                }
-
-                @Override
-                public void reject(Reject reject) {
-                    rejects.add(reject);
-                }
-            };
+            ClaimSink sink = ClaimSink.of(lines::add, rejects::add);
             for (int i = 0; i < inputs.size(); i++) {
                 linesRead += reader.read(inputs.get(i), i, sink);
             }

@@ -36,17 +36,7 @@ class CsvClaimReaderTest {
     private long read(String... rows) throws Exception {
         Path file = dir.resolve("claims.csv");
         Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
-        return new CsvClaimReader().read(file, 0, new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                rejects.add(reject);
-            }
-        });
+        return new CsvClaimReader().read(file, 0, ClaimSink.of(lines::add, rejects::add));
     }
 
     @Test
@@ -184,15 +174,7 @@ class CsvClaimReaderTest {
     void emptyAndMissingFilesStopWithAClearMessage() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.csv"));
         CsvClaimReader reader = new CsvClaimReader();
-        ClaimSink ignore = new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-            }
-
-            @Override
-            public void reject(Reject reject) {
-            }
-        };
+        ClaimSink ignore = ClaimSink.of(line -> { }, reject -> { });
         assertTrue(assertThrows(InputException.class, () -> reader.read(empty, 0, ignore)).getMessage()
                 .contains("the file is empty"));
         assertTrue(assertThrows(InputException.class, () -> reader.read(dir.resolve("nope.csv"), 0, ignore))

@@ -1,7 +1,6 @@
 package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
-import org.claimscrub.model.Reject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +20,9 @@ class PayerIdColumnTest {
         Path file = dir.resolve("claims.csv");
         Files.writeString(file, csv);
         List<ClaimLine> lines = new ArrayList<>();
-        new CsvClaimReader().read(file, 0, new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                throw new AssertionError(reject.describe());
-            }
-        });
+        new CsvClaimReader().read(file, 0, ClaimSink.of(lines::add, reject -> {
+            throw new AssertionError(reject.describe());
+        }));
         return lines;
     }
 

@@ -16,6 +16,7 @@ public final class Main {
     /** Runs a command line and returns its exit code; used by main and by tests. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             System.err.println("claimscrub: internal error: " + e);

@@ -37,17 +37,19 @@ public final class FindingCollector {
                     + "' passed an odd number of name/value arguments");
         }
         EditDefinition edit = catalog.of(rule.getRule());
-        Map<String, Object> values = standardValues(line.getLine());
+        Map<String, Object> values = standardValues(line.getLine(), reference);
         for (int i = 0; i < namedValues.length; i += 2) {
             values.put(String.valueOf(namedValues[i]), namedValues[i + 1]);
         }
         findings.add(new Finding(line.getLine(), edit, MessageTemplate.format(edit.messageTemplate(), values)));
     }
 
-    private Map<String, Object> standardValues(ClaimLine line) {
+    /** The values every message may name; {label} needs the reference data (null: none on file). */
+    static Map<String, Object> standardValues(ClaimLine line, ReferenceData reference) {
         Map<String, Object> values = new HashMap<>();
         values.put("code", line.code());
-        values.put("label", reference.label(line.code()).orElse("no label on file"));
+        values.put("label", reference == null ? "no label on file"
+                : reference.label(line.code()).orElse("no label on file"));
         values.put("claim", line.claimId());
         values.put("line", line.lineNumber());
         values.put("dos", line.dateOfService());

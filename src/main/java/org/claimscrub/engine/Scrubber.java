@@ -1,10 +1,13 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Visit;
 import org.claimscrub.reference.ReferenceData;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,11 +22,18 @@ import java.util.Map;
  * one patient, billing provider and date), and whole visits are packed into sessions of about
  * {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the
  * rules join on the visit so chunks never mix visits' edits.
+ *
+ * <p>A Scrubber is thread-safe: the KieBase is shared and every chunk gets its own session and collector.
  */
 public final class Scrubber {
     public static final String FINDINGS_GLOBAL = "findings";
     public static final String REFERENCE_GLOBAL = "reference";
     static final int SESSION_LINES = 2_000;
+
+    /** The finding that stands in for a visit's edits when a rule throws on that visit. */
+    public static final EditDefinition RULE_FAILED = new EditDefinition("SYS-RULE-FAILED", Category.SYSTEM,
+            Category.SYSTEM.defaultSeverity(), Category.SYSTEM.defaultMessage(), Category.SYSTEM.defaultSource(),
+            "engine: rule failure", "");
 
     /** Report order: input order of the line, then worst first, then edit id. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator
@@ -40,26 +50,71 @@ public final class Scrubber {
         this.reference = reference;
     }
 
-    /** Scrubs a batch; returns its findings in report order. */
+    /** Scrubs a batch on the calling thread; returns its findings in report order. */
     public List<Finding> scrub(Collection<ClaimLine> lines) {
-        Map<Visit, List<ClaimLine>> visits = new LinkedHashMap<>();
-        for (ClaimLine line : lines) {
-            visits.computeIfAbsent(line.visit(), v -> new ArrayList<>()).add(line);
-        }
         List<Finding> findings = new ArrayList<>();
-        List<ServiceLine> chunk = new ArrayList<>(SESSION_LINES + 64);
-        for (List<ClaimLine> visit : visits.values()) {
-            chunk.addAll(facts(visit));
-            if (chunk.size() >= SESSION_LINES) {
-                findings.addAll(run(chunk));
-                chunk.clear();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            findings.addAll(run(chunk));
+        for (List<List<ClaimLine>> chunk : chunks(visits(lines))) {
+            findings.addAll(scrubVisits(chunk));
         }
         findings.sort(REPORT_ORDER);
         return findings;
+    }
+
+    /** The lines grouped by visit, visits in order of first appearance. */
+    public static List<List<ClaimLine>> visits(Collection<ClaimLine> lines) {
+        Map<Visit, List<ClaimLine>> visits = new LinkedHashMap<>();
+        for (ClaimLine line : lines) {
+            visits.computeIfAbsent(line.visit(), v -> new ArrayList<>(4)).add(line);
+        }
+        return new ArrayList<>(visits.values());
+    }
+
+    /** Whole visits packed into session-sized chunks, in order. */
+    public static List<List<List<ClaimLine>>> chunks(List<List<ClaimLine>> visits) {
+        List<List<List<ClaimLine>>> chunks = new ArrayList<>();
+        List<List<ClaimLine>> chunk = new ArrayList<>();
+        int size = 0;
+        for (List<ClaimLine> visit : visits) {
+            chunk.add(visit);
+            size += visit.size();
+            if (size >= SESSION_LINES) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /**
+     * Scrubs whole visits in one session; returns their findings unsorted. When a rule throws, each visit is
+     * scrubbed again alone, and a visit that still fails gets one SYSTEM finding instead of its edits, so one
+     * bad visit never stops the batch.
+     */
+    public List<Finding> scrubVisits(List<List<ClaimLine>> visits) {
+        List<ServiceLine> facts = new ArrayList<>();
+        for (List<ClaimLine> visit : visits) {
+            facts.addAll(facts(visit));
+        }
+        try {
+            return run(facts);
+        } catch (RuntimeException chunkFailure) {
+            if (visits.size() == 1) {
+                return List.of(ruleFailed(visits.get(0), chunkFailure));
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (List<ClaimLine> visit : visits) {
+                try {
+                    findings.addAll(run(facts(visit)));
+                } catch (RuntimeException e) {
+                    findings.add(ruleFailed(visit, e));
+                }
+            }
+            return findings;
+        }
     }
 
     /** The facts of one visit: each line with its code's total units and whether it is the code's first line. */
@@ -93,5 +148,24 @@ public final class Scrubber {
             session.dispose();
         }
         return collector.findings();
+    }
+
+    /**
+     * The SYSTEM finding on the visit's first line. It names the rule and the exception type only: exception
+     * messages may quote claim data, which must not leave the report.
+     */
+    private static Finding ruleFailed(List<ClaimLine> visit, RuntimeException e) {
+        ClaimLine first = visit.stream().min(Comparator.comparing(ClaimLine::source)).orElseThrow();
+        String rule = e instanceof ConsequenceException ce && ce.getMatch() != null
+                ? ce.getMatch().getRule().getName() : "a rule condition";
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        Map<String, Object> values = FindingCollector.standardValues(first, null);
+        values.put("lines", visit.size());
+        values.put("rule", rule);
+        values.put("error", cause.getClass().getSimpleName());
+        return new Finding(first, RULE_FAILED, MessageTemplate.format(RULE_FAILED.messageTemplate(), values));
     }
 }

@@ -1,0 +1,286 @@
+package org.claimscrub.cli;
+
+import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.Regrouper;
+import org.claimscrub.engine.RuleBase;
+import org.claimscrub.engine.Scrubber;
+import org.claimscrub.model.Category;
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.Finding;
+import org.claimscrub.model.Reject;
+import org.claimscrub.reader.ClaimSink;
+import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.DuplicateLineNumbers;
+import org.claimscrub.reader.InputException;
+import org.claimscrub.reference.ReferenceData;
+import org.claimscrub.report.BatchTally;
+import org.claimscrub.report.FileDigest;
+import org.claimscrub.report.RejectLog;
+import org.claimscrub.report.ScrubSummary;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * One batch from input files to scrubbed findings, in bounded memory: read and regroup (spilling past the
+ * budget), then scrub partition by partition with sessions spread over a thread pool, collecting findings
+ * as sorted runs and figures as a tally. Writing the report is the caller's.
+ */
+final class BatchRun implements AutoCloseable {
+    private final RuleBase rules;
+    private final Scrubber scrubber;
+    private final int threads;
+    private final int memoryLines;
+    private final Path workFolder;
+    private final Progress progress;
+    private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
+    private final RejectLog rejects;
+    private final List<Reject> lateRejects = new ArrayList<>();
+    private final List<FileDigest> inputs = new ArrayList<>();
+    private Regrouper regrouper;
+    private FindingRuns findings;
+    private BatchTally tally;
+    private long linesRead;
+    private boolean ruleFailed;
+
+    BatchRun(RuleBase rules, ReferenceData reference, int threads, int memoryLines, Path workFolder,
+             Progress progress) {
+        this.rules = rules;
+        this.scrubber = new Scrubber(rules, reference);
+        this.threads = threads;
+        this.memoryLines = memoryLines;
+        this.workFolder = workFolder;
+        this.progress = progress;
+        this.rejects = new RejectLog(workFolder);
+    }
+
+    /** Reads every input, regrouping its lines; records each file's SHA-256 on the way. */
+    void read(List<Path> files) throws InputException, IOException {
+        long totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += sizeOf(file);
+        }
+        long bytesTotal = totalBytes;
+        long[] bytesRead = {0};
+        regrouper = new Regrouper(memoryLines, workFolder,
+                () -> bytesRead[0] == 0 ? linesRead : linesRead * bytesTotal / bytesRead[0]);
+        progress.phase("reading ", totalBytes);
+        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
+        ClaimSink sink = new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                try {
+                    regrouper.add(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.lines(++linesRead);
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                try {
+                    rejects.add(reject);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                rejectedLinesByClaim.merge(reject.claimId(), 1L, Long::sum);
+                progress.lines(++linesRead);
+            }
+        };
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            MessageDigest sha = FileDigest.newSha256();
+            long[] fileBytes = {0};
+            try (InputStream in = new DigestInputStream(new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        fileBytes[0] += n;
+                        bytesRead[0] += n;
+                        progress.advance(n);
+                    }
+                    return n;
+                }
+            }, sha)) {
+                reader.read(in, file.toString(), i, sink);
+            } catch (NoSuchFileException e) {
+                throw new InputException(file + ": file not found");
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            inputs.add(new FileDigest(file.toString(), fileBytes[0], HexFormat.of().formatHex(sha.digest())));
+        }
+    }
+
+    private static long sizeOf(Path file) throws InputException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Scrubs every partition; findings and figures are then ready for the report. */
+    void scrub() throws IOException, InterruptedException {
+        List<Regrouper.Partition> partitions = regrouper.finish();
+        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, rules.catalog());
+        tally = new BatchTally(rejectedLinesByClaim);
+        progress.phase("scrubbing", linesRead - rejects.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "claimscrub-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        long scrubbed = 0;
+        try {
+            for (int p = 0; p < partitions.size(); p++) {
+                List<ClaimLine> lines = partitions.get(p).load();
+                for (Reject duplicate : DuplicateLineNumbers.setAside(lines)) {
+                    lateRejects.add(duplicate);
+                    rejectedLinesByClaim.merge(duplicate.claimId(), 1L, Long::sum);
+                }
+                List<Future<List<Finding>>> chunks = new ArrayList<>();
+                for (List<List<ClaimLine>> chunk : Scrubber.chunks(Scrubber.visits(lines))) {
+                    chunks.add(pool.submit(() -> scrubber.scrubVisits(chunk)));
+                }
+                List<Finding> partitionFindings = new ArrayList<>();
+                for (Future<List<Finding>> chunk : chunks) {
+                    partitionFindings.addAll(chunk.get());
+                }
+                ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
+                tally.add(lines, partitionFindings);
+                findings.add(p, partitionFindings);
+                scrubbed += lines.size();
+                progress.advance(lines.size());
+                progress.lines(scrubbed);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        addLateRejects();
+    }
+
+    /** Repeated line numbers were found in the partitions: read their raw text back from the inputs. */
+    private void addLateRejects() throws IOException {
+        Map<String, List<Reject>> byFile = lateRejects.stream()
+                .collect(Collectors.groupingBy(r -> r.source().file(), TreeMap::new, Collectors.toList()));
+        List<Reject> complete = new ArrayList<>();
+        for (Map.Entry<String, List<Reject>> file : byFile.entrySet()) {
+            Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
+            Map<Long, String> raw;
+            try {
+                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers);
+            } catch (InputException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            for (Reject r : file.getValue()) {
+                complete.add(new Reject(r.source(), r.claimId(), r.field(), r.reason(),
+                        raw.getOrDefault(r.source().line(), "")));
+            }
+        }
+        complete.sort(Comparator.comparing(Reject::source));
+        rejects.addLate(complete);
+    }
+
+    ScrubSummary summary() {
+        ScrubSummary summary = tally.summary(linesRead, rejects.size());
+        if (summary.linesScrubbed() + summary.linesRejected() != linesRead) {
+            throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
+                    + summary.linesScrubbed() + " scrubbed + " + summary.linesRejected() + " rejected");
+        }
+        return summary;
+    }
+
+    Iterable<Finding> findings() {
+        return findings.merged();
+    }
+
+    Iterable<Reject> rejects() throws IOException {
+        return rejects.all();
+    }
+
+    /** The first rejects in input order, for the console. */
+    List<Reject> firstRejects(int count) throws IOException {
+        List<Reject> first = new ArrayList<>();
+        for (Reject r : rejects.all()) {
+            if (first.size() == count) {
+                break;
+            }
+            first.add(r);
+        }
+        return first;
+    }
+
+    long rejectCount() {
+        return rejects.size();
+    }
+
+    BatchTally tally() {
+        return tally;
+    }
+
+    List<FileDigest> inputs() {
+        return inputs;
+    }
+
+    boolean spilled() {
+        return regrouper != null && regrouper.spilled();
+    }
+
+    /** Whether a rule threw on some visit (which then carries a SYSTEM finding). */
+    boolean ruleFailed() {
+        return ruleFailed;
+    }
+
+    /** Deletes every spill file and the work folder. */
+    @Override
+    public void close() throws IOException {
+        try (rejects; FindingRuns f = findings; Regrouper r = regrouper) {
+            // closing is all
+        } finally {
+            deleteFolder(workFolder);
+        }
+    }
+
+    static void deleteFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
+}

@@ -147,7 +147,7 @@ final class BatchRun implements AutoCloseable {
     /** Scrubs every partition; findings and figures are then ready for the report. */
     void scrub() throws IOException, InterruptedException {
         List<Regrouper.Partition> partitions = regrouper.finish();
-        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, rules.catalog());
+        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, rules.edits());
         tally = new BatchTally(rejectedLinesByClaim);
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code claimscrub} command and its subcommands. */
 @Command(name = "claimscrub", mixinStandardHelpOptions = true, version = "claimscrub 0.1.0",
         description = "Scrubs medical claim lines against Drools edit rules before submission.",
-        subcommands = {ScrubCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScrubCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -30,10 +31,13 @@ public final class FindingRuns implements AutoCloseable {
     private final Map<String, EditDefinition> editsById = new HashMap<>();
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
 
-    /** @param spillFolder where to spill runs, or null to keep them in memory */
-    public FindingRuns(Path spillFolder, EditCatalog catalog) {
+    /**
+     * @param spillFolder where to spill runs, or null to keep them in memory
+     * @param edits       every edit a finding may carry (the engine's own SYSTEM edit is added)
+     */
+    public FindingRuns(Path spillFolder, Collection<EditDefinition> edits) {
         this.spillFolder = spillFolder;
-        catalog.edits().forEach(e -> editsById.put(e.editId(), e));
+        edits.forEach(e -> editsById.put(e.editId(), e));
         editsById.put(Scrubber.RULE_FAILED.editId(), Scrubber.RULE_FAILED);
     }
 

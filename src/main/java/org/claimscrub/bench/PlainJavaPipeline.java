@@ -51,10 +51,10 @@ public final class PlainJavaPipeline {
 
     /** Reads, checks and writes findings.csv and rejects.csv into the folder; returns the findings count. */
     public long run(Path input, Path out, Path work) throws IOException, InputException {
-        RejectLog rejects = new RejectLog(work);
+        FindingsCsvWriter csv = new FindingsCsvWriter(true);
         long findingsCount = 0;
-        try (rejects; Regrouper regrouper = new Regrouper(memoryLines, work, () -> memoryLines * 4L);
-             FindingRuns runs = new FindingRuns(null, List.of(ADDON_WITHOUT_PRIMARY, ADDON_UNITS, MODIFIER))) {
+        try (RejectLog rejects = new RejectLog(work);
+             Regrouper regrouper = new Regrouper(memoryLines, work, () -> memoryLines * 4L)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, new ClaimSink() {
                 @Override
                 public void accept(ClaimLine line) {
@@ -75,18 +75,23 @@ public final class PlainJavaPipeline {
                 }
             });
             List<Regrouper.Partition> partitions = regrouper.finish();
-            for (int p = 0; p < partitions.size(); p++) {
-                List<Finding> findings = new ArrayList<>();
-                for (List<ClaimLine> visit : Scrubber.visits(partitions.get(p).load())) {
-                    check(visit, findings);
+            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null, csv::row)) {
+                for (int p = 0; p < partitions.size(); p++) {
+                    List<Finding> findings = new ArrayList<>();
+                    for (List<ClaimLine> visit : Scrubber.visits(partitions.get(p).load())) {
+                        check(visit, findings);
+                    }
+                    findingsCount += findings.size();
+                    runs.add(p, List.of(runs.rows(findings)));
                 }
-                findingsCount += findings.size();
-                runs.add(p, findings);
-            }
-            try (ReportFiles report = new ReportFiles(out)) {
-                report.write("findings.csv", w -> new FindingsCsvWriter(true).write(runs.merged(), w));
-                report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
-                report.commit();
+                try (ReportFiles report = new ReportFiles(out)) {
+                    report.write("findings.csv", w -> {
+                        w.write(csv.header());
+                        runs.writeTo(w);
+                    });
+                    report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
+                    report.commit();
+                }
             }
         }
         return findingsCount;

@@ -55,8 +55,8 @@ public final class SyntheticBatch {
             for (long claim = 1; written < lines; claim++) {
                 String claimId = "SYN" + claim;
                 String patient = "PT" + (1 + random.nextLong(patients));
-                String billing = Long.toString(1_900_000_000L + random.nextInt(20));
-                String rendering = Long.toString(1_999_000_000L + random.nextInt(200));
+                String billing = npi(190_000_000 + random.nextInt(20));
+                String rendering = npi(199_900_000 + random.nextInt(200));
                 LocalDate dos = FIRST_DAY.plusDays(random.nextInt(7));
                 boolean institutional = random.nextInt(5) == 0;
                 String diagnosis = DIAGNOSES.get(random.nextInt(DIAGNOSES.size()));
@@ -86,6 +86,23 @@ public final class SyntheticBatch {
             }
         }
         return written;
+    }
+
+    /** A made-up NPI: nine digits and the Luhn check digit CMS defines (over the prefix 80840). */
+    static String npi(int nineDigits) {
+        String base = Integer.toString(nineDigits);
+        int sum = 24;
+        for (int i = 0; i < 9; i++) {
+            int digit = base.charAt(i) - '0';
+            if ((8 - i) % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return base + (10 - sum % 10) % 10;
     }
 
     private static void line(StringBuilder row, String claimId, int lineNo, LocalDate dos, String code,

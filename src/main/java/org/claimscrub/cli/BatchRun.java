@@ -21,6 +21,7 @@ import org.claimscrub.report.ScrubSummary;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
  * as sorted runs and figures as a tally. Writing the report is the caller's.
  */
 final class BatchRun implements AutoCloseable {
-    private final RuleBase rules;
+    private final Function<Finding, String> format;
     private final Scrubber scrubber;
     private final int threads;
     private final int memoryLines;
@@ -63,9 +65,10 @@ final class BatchRun implements AutoCloseable {
     private long linesRead;
     private boolean ruleFailed;
 
-    BatchRun(RuleBase rules, ReferenceData reference, int threads, int memoryLines, Path workFolder,
-             Progress progress) {
-        this.rules = rules;
+    /** @param format a finding's report row, made on the worker threads */
+    BatchRun(RuleBase rules, ReferenceData reference, Function<Finding, String> format, int threads,
+             int memoryLines, Path workFolder, Progress progress) {
+        this.format = format;
         this.scrubber = new Scrubber(rules, reference);
         this.threads = threads;
         this.memoryLines = memoryLines;
@@ -147,7 +150,7 @@ final class BatchRun implements AutoCloseable {
     /** Scrubs every partition; findings and figures are then ready for the report. */
     void scrub() throws IOException, InterruptedException {
         List<Regrouper.Partition> partitions = regrouper.finish();
-        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, rules.edits());
+        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
         tally = new BatchTally(rejectedLinesByClaim);
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -163,17 +166,23 @@ final class BatchRun implements AutoCloseable {
                     lateRejects.add(duplicate);
                     rejectedLinesByClaim.merge(duplicate.claimId(), 1L, Long::sum);
                 }
-                List<Future<List<Finding>>> chunks = new ArrayList<>();
+                List<Future<ChunkResult>> chunks = new ArrayList<>();
                 for (List<List<ClaimLine>> chunk : Scrubber.chunks(Scrubber.visits(lines))) {
-                    chunks.add(pool.submit(() -> scrubber.scrubVisits(chunk)));
+                    chunks.add(pool.submit(() -> {
+                        List<Finding> found = scrubber.scrubVisits(chunk);
+                        return new ChunkResult(found, findings.rows(found));
+                    }));
                 }
                 List<Finding> partitionFindings = new ArrayList<>();
-                for (Future<List<Finding>> chunk : chunks) {
-                    partitionFindings.addAll(chunk.get());
+                List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
+                for (Future<ChunkResult> chunk : chunks) {
+                    ChunkResult result = chunk.get();
+                    partitionFindings.addAll(result.findings());
+                    partitionRows.add(result.rows());
                 }
                 ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
                 tally.add(lines, partitionFindings);
-                findings.add(p, partitionFindings);
+                findings.add(p, partitionRows);
                 scrubbed += lines.size();
                 progress.advance(lines.size());
                 progress.lines(scrubbed);
@@ -221,8 +230,12 @@ final class BatchRun implements AutoCloseable {
         return summary;
     }
 
-    Iterable<Finding> findings() {
-        return findings.merged();
+    /** Writes the findings' rows in report order. */
+    void writeFindings(Writer out) throws IOException {
+        findings.writeTo(out);
+    }
+
+    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows) {
     }
 
     Iterable<Reject> rejects() throws IOException {

@@ -3,6 +3,7 @@ package org.claimscrub.cli;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.RuleLoader;
+import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.reader.InputException;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code claimscrub scrub}: read claim files, run the rules, write the findings report. */
 @Command(name = "scrub", mixinStandardHelpOptions = true,
@@ -130,8 +132,11 @@ final class ScrubCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(cleanup);
+        FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
+        FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
+        Function<Finding, String> row = format == Format.CSV ? csv::row : jsonl::row;
         try (Progress progress = Progress.start(quiet);
-             BatchRun batch = new BatchRun(ruleBase, reference, workers, budget, work, progress)) {
+             BatchRun batch = new BatchRun(ruleBase, reference, row, workers, budget, work, progress)) {
             try {
                 batch.read(inputs);
             } catch (InputException e) {
@@ -155,10 +160,9 @@ final class ScrubCommand implements Callable<Integer> {
             try (ReportFiles report = new ReportFiles(out)) {
                 report.write(outputs.get(0), w -> {
                     if (format == Format.CSV) {
-                        new FindingsCsvWriter(formulaGuard).write(batch.findings(), w);
-                    } else {
-                        new FindingsJsonlWriter().write(batch.findings(), w);
+                        w.write(csv.header());
                     }
+                    batch.writeFindings(w);
                 });
                 report.write(outputs.get(1), w -> {
                     if (format == Format.CSV) {

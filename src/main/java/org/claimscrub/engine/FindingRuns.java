@@ -1,6 +1,5 @@
 package org.claimscrub.engine;
 
-import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 
 import java.io.BufferedInputStream;
@@ -8,55 +7,84 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Findings as sorted runs, one per partition, read back as one stream in report order by a k-way merge.
- * Runs are kept in memory, or spilled to files when the batch itself spilled, so findings never all sit in
- * memory at once. Partitions never share a line, so the merge is deterministic whatever order runs arrive in.
+ * Findings as report rows in sorted runs, one per partition, written out in report order by a k-way merge.
+ * Rows are formatted where the findings are made (on the worker threads), so the merge only copies text.
+ * Runs stay in memory, or are spilled to files when the batch itself spilled, so findings never all sit in
+ * memory at once.
+ *
+ * <p>Determinism: within a run rows follow {@link Scrubber#REPORT_ORDER}; across runs they are merged by input
+ * position alone, which is enough because no input line belongs to two partitions.
  */
 public final class FindingRuns implements AutoCloseable {
     private final Path spillFolder;
-    private final Map<String, EditDefinition> editsById = new HashMap<>();
+    private final Function<Finding, String> format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
+
+    /** One finding's report row, with the input position it sorts by. */
+    public record Row(long position, String text) {
+        static final Comparator<Row> BY_POSITION = Comparator.comparingLong(Row::position);
+    }
 
     /**
      * @param spillFolder where to spill runs, or null to keep them in memory
-     * @param edits       every edit a finding may carry (the engine's own SYSTEM edit is added)
+     * @param format      a finding's report row, line end included
      */
-    public FindingRuns(Path spillFolder, Collection<EditDefinition> edits) {
+    public FindingRuns(Path spillFolder, Function<Finding, String> format) {
         this.spillFolder = spillFolder;
-        edits.forEach(e -> editsById.put(e.editId(), e));
-        editsById.put(Scrubber.RULE_FAILED.editId(), Scrubber.RULE_FAILED);
+        this.format = format;
     }
 
-    /** Adds the findings of one partition; sorts them into report order. */
-    public void add(int partition, List<Finding> findings) throws IOException {
-        findings.sort(Scrubber.REPORT_ORDER);
+    /** Sorts findings (of whole visits) into report order and formats their rows; safe on any thread. */
+    public List<Row> rows(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Scrubber.REPORT_ORDER);
+        List<Row> rows = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            rows.add(new Row(position(f), format.apply(f)));
+        }
+        return rows;
+    }
+
+    private static long position(Finding f) {
+        return ((long) f.line().source().fileIndex() << 40) | f.line().source().line();
+    }
+
+    /**
+     * Adds one partition's rows, made by {@link #rows} chunk by chunk. Chunks hold whole visits, so a line's
+     * rows are all in one chunk and a stable sort by position puts the partition in report order.
+     */
+    public void add(int partition, List<List<Row>> chunks) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        chunks.forEach(rows::addAll);
+        rows.sort(Row.BY_POSITION);
         Run run;
         if (spillFolder == null) {
-            run = new Run(findings, null, findings.size());
+            run = new Run(rows, null, rows.size());
         } else {
             Files.createDirectories(spillFolder);
             Path file = Files.createTempFile(spillFolder, "findings-" + partition + "-", ".bin");
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-                for (Finding f : findings) {
-                    SpillCodec.writeFinding(out, f);
+                for (Row row : rows) {
+                    byte[] text = row.text().getBytes(StandardCharsets.UTF_8);
+                    out.writeLong(row.position());
+                    out.writeInt(text.length);
+                    out.write(text);
                 }
             }
-            run = new Run(null, file, findings.size());
+            run = new Run(null, file, rows.size());
         }
         synchronized (runs) {
             if (runs.put(partition, run) != null) {
@@ -65,15 +93,31 @@ public final class FindingRuns implements AutoCloseable {
         }
     }
 
-    /** Every finding in report order. Opens each spilled run once; close the iterator's runs via close(). */
-    public Iterable<Finding> merged() {
-        return () -> {
-            List<Iterator<Finding>> sources = new ArrayList<>();
+    /** Writes every row in report order. */
+    public void writeTo(Writer out) throws IOException {
+        List<RunReader> readers = new ArrayList<>();
+        try {
+            PriorityQueue<RunReader> heads = new PriorityQueue<>(Comparator
+                    .comparingLong((RunReader r) -> r.head.position()).thenComparingInt(r -> r.index));
             for (Run run : runs.values()) {
-                sources.add(run.iterator(editsById));
+                RunReader reader = new RunReader(run, readers.size());
+                readers.add(reader);
+                if (reader.advance()) {
+                    heads.add(reader);
+                }
             }
-            return new Merge(sources);
-        };
+            RunReader next;
+            while ((next = heads.poll()) != null) {
+                out.write(next.head.text());
+                if (next.advance()) {
+                    heads.add(next);
+                }
+            }
+        } finally {
+            for (RunReader reader : readers) {
+                reader.close();
+            }
+        }
     }
 
     @Override
@@ -85,88 +129,45 @@ public final class FindingRuns implements AutoCloseable {
         }
     }
 
-    private record Run(List<Finding> findings, Path file, int size) {
-
-        Iterator<Finding> iterator(Map<String, EditDefinition> editsById) {
-            if (findings != null) {
-                return findings.iterator();
-            }
-            DataInputStream in;
-            try {
-                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read back spill file " + file, e);
-            }
-            return new Iterator<>() {
-                private int read;
-
-                @Override
-                public boolean hasNext() {
-                    if (read < size) {
-                        return true;
-                    }
-                    try {
-                        in.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return false;
-                }
-
-                @Override
-                public Finding next() {
-                    if (read >= size) {
-                        throw new NoSuchElementException();
-                    }
-                    read++;
-                    try {
-                        return SpillCodec.readFinding(in, editsById);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read back spill file " + file, e);
-                    }
-                }
-            };
-        }
+    private record Run(List<Row> rows, Path file, int size) {
     }
 
-    /** k-way merge of sorted iterators; on a tie the earlier source wins, which keeps the merge stable. */
-    private static final class Merge implements Iterator<Finding> {
-        private record Head(Finding finding, int source) {
+    private static final class RunReader implements AutoCloseable {
+        private final Run run;
+        private final int index;
+        private final DataInputStream in;
+        private int read;
+        private Row head;
+
+        RunReader(Run run, int index) throws IOException {
+            this.run = run;
+            this.index = index;
+            this.in = run.file == null ? null
+                    : new DataInputStream(new BufferedInputStream(Files.newInputStream(run.file), 1 << 16));
         }
 
-        private final List<Iterator<Finding>> sources;
-        private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-            int c = Scrubber.REPORT_ORDER.compare(a.finding, b.finding);
-            return c != 0 ? c : Integer.compare(a.source, b.source);
-        });
-
-        Merge(List<Iterator<Finding>> sources) {
-            this.sources = sources;
-            for (int i = 0; i < sources.size(); i++) {
-                advance(i);
+        boolean advance() throws IOException {
+            if (read >= run.size) {
+                head = null;
+                return false;
             }
-        }
-
-        private void advance(int source) {
-            Iterator<Finding> it = sources.get(source);
-            if (it.hasNext()) {
-                heads.add(new Head(it.next(), source));
+            if (in == null) {
+                head = run.rows.get(read++);
+                return true;
             }
+            long position = in.readLong();
+            byte[] text = new byte[in.readInt()];
+            in.readFully(text);
+            head = new Row(position, new String(text, StandardCharsets.UTF_8));
+            read++;
+            return true;
         }
 
         @Override
-        public boolean hasNext() {
-            return !heads.isEmpty();
-        }
-
-        @Override
-        public Finding next() {
-            Head head = heads.poll();
-            if (head == null) {
-                throw new NoSuchElementException();
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
             }
-            advance(head.source);
-            return head.finding;
         }
     }
 }

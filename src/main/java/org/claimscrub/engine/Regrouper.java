@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,7 @@ public final class Regrouper implements AutoCloseable {
     private final int memoryLines;
     private final Path spillFolder;
     private final LongSupplier expectedLines;
+    private final Map<Integer, String> fileNames = new ConcurrentHashMap<>();
     private List<ClaimLine> buffer = new ArrayList<>();
     private DataOutputStream[] spills;
     private Path[] spillFiles;
@@ -76,7 +79,7 @@ public final class Regrouper implements AutoCloseable {
             spills[i].close();
             Path file = spillFiles[i];
             long count = spillCounts[i];
-            partitions.add(new Partition(count, () -> load(file, count)));
+            partitions.add(new Partition(count, () -> load(file, count, fileNames)));
         }
         return partitions;
     }
@@ -101,16 +104,17 @@ public final class Regrouper implements AutoCloseable {
     }
 
     private void spill(ClaimLine line) throws IOException {
+        fileNames.putIfAbsent(line.source().fileIndex(), line.source().file());
         int p = Math.floorMod(line.visit().scope().hashCode(), spills.length);
         SpillCodec.writeLine(spills[p], line);
         spillCounts[p]++;
     }
 
-    private static List<ClaimLine> load(Path file, long count) {
+    private static List<ClaimLine> load(Path file, long count, Map<Integer, String> fileNames) {
         List<ClaimLine> lines = new ArrayList<>((int) count);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             for (long i = 0; i < count; i++) {
-                lines.add(SpillCodec.readLine(in));
+                lines.add(SpillCodec.readLine(in, fileNames));
             }
             Files.delete(file);
         } catch (EOFException e) {

@@ -2,8 +2,6 @@ package org.claimscrub.engine;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
-import org.claimscrub.model.EditDefinition;
-import org.claimscrub.model.Finding;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary form of claim lines and findings in spill files: written and read back by the same run, so it
+ * The binary form of claim lines in spill files: written and read back by the same run, so it
  * needs no versioning. Spill files hold PHI and live only inside the run's spill folder.
  */
 final class SpillCodec {
@@ -27,7 +25,6 @@ final class SpillCodec {
 
     static void writeLine(DataOutput out, ClaimLine line) throws IOException {
         out.writeInt(line.source().fileIndex());
-        out.writeUTF(line.source().file());
         out.writeLong(line.source().line());
         out.writeUTF(line.claimId());
         out.writeInt(line.lineNumber());
@@ -46,8 +43,10 @@ final class SpillCodec {
         out.writeUTF(line.revenueCode());
     }
 
-    static ClaimLine readLine(DataInput in) throws IOException {
-        SourceRef source = new SourceRef(in.readInt(), in.readUTF(), in.readLong());
+    /** @param fileNames input file names by file index (the name is not repeated on every line) */
+    static ClaimLine readLine(DataInput in, Map<Integer, String> fileNames) throws IOException {
+        int fileIndex = in.readInt();
+        SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), in.readLong());
         String claimId = in.readUTF();
         int lineNumber = in.readInt();
         LocalDate dos = LocalDate.ofEpochDay(in.readLong());
@@ -68,18 +67,6 @@ final class SpillCodec {
                 diagnoses, revenueCode, Visit.of(claimId, patientId, billingNpi, dos));
     }
 
-    static void writeFinding(DataOutput out, Finding finding) throws IOException {
-        writeLine(out, finding.line());
-        out.writeUTF(finding.edit().editId());
-        writeLongText(out, finding.message());
-    }
-
-    static Finding readFinding(DataInput in, Map<String, EditDefinition> editsById) throws IOException {
-        ClaimLine line = readLine(in);
-        EditDefinition edit = editsById.get(in.readUTF());
-        return new Finding(line, edit, readLongText(in));
-    }
-
     private static void writeList(DataOutput out, List<String> values) throws IOException {
         out.writeByte(values.size());
         for (String value : values) {
@@ -94,18 +81,5 @@ final class SpillCodec {
             values.add(in.readUTF());
         }
         return values;
-    }
-
-    /** writeUTF stops at 64 KB; a message filled with long values could pass that. */
-    private static void writeLongText(DataOutput out, String text) throws IOException {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readLongText(DataInput in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

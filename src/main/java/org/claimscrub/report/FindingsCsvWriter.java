@@ -1,11 +1,9 @@
 package org.claimscrub.report;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
-
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.util.function.UnaryOperator;
 
@@ -22,29 +20,40 @@ public final class FindingsCsvWriter {
         this.cell = neutraliseFormulas ? CsvCells::neutralise : UnaryOperator.identity();
     }
 
-    public void write(Iterable<Finding> findings, Writer out) {
-        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
-        csv.writeNext(HEADER, false);
+    public void write(Iterable<Finding> findings, Writer out) throws IOException {
+        out.write(header());
         for (Finding f : findings) {
-            ClaimLine line = f.line();
-            csv.writeNext(new String[] {
-                cell.apply(line.claimId()),
-                Integer.toString(line.lineNumber()),
-                line.code(),
-                line.modifiers().toString(),
-                line.dateOfService().toString(),
-                cell.apply(f.edit().editId()),
-                f.category().name(),
-                f.severity().name(),
-                cell.apply(f.message()),
-                cell.apply(f.edit().ruleName()),
-                cell.apply(f.edit().ruleFile()),
-                cell.apply(f.edit().source()),
-                cell.apply(line.source().file()),
-                Long.toString(line.source().line()),
-            }, false);
+            out.write(row(f));
         }
-        csv.flushQuietly();
+        out.flush();
+    }
+
+    public String header() {
+        return String.join(",", HEADER) + "\n";
+    }
+
+    /** One finding's row, line end included; safe to call from any thread. */
+    public String row(Finding f) {
+        ClaimLine line = f.line();
+        StringBuilder row = new StringBuilder(640);
+        CsvCells.append(row, cell.apply(line.claimId()));
+        row.append(',').append(line.lineNumber()).append(',');
+        CsvCells.append(row, line.code());
+        row.append(',');
+        CsvCells.append(row, line.modifiers().toString());
+        row.append(',').append(line.dateOfService()).append(',');
+        CsvCells.append(row, cell.apply(f.edit().editId()));
+        row.append(',').append(f.category().name()).append(',').append(f.severity().name()).append(',');
+        CsvCells.append(row, cell.apply(f.message()));
+        row.append(',');
+        CsvCells.append(row, cell.apply(f.edit().ruleName()));
+        row.append(',');
+        CsvCells.append(row, cell.apply(f.edit().ruleFile()));
+        row.append(',');
+        CsvCells.append(row, cell.apply(f.edit().source()));
+        row.append(',');
+        CsvCells.append(row, cell.apply(line.source().file()));
+        row.append(',').append(line.source().line()).append('\n');
+        return row.toString();
     }
 }

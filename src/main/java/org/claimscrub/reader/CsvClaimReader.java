@@ -43,6 +43,16 @@ import java.util.stream.Collectors;
  */
 public final class CsvClaimReader {
     private final DuplicateLineNumbers duplicates;
+    private final CellMemo<LocalDate> dates = new CellMemo<>(Fields::date);
+    private final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
+    private final CellMemo<Modifiers> modifierSets = new CellMemo<>(Fields::modifiers);
+    private final CellMemo<Integer> unitCounts = new CellMemo<>(Fields::units);
+    private final CellMemo<String> npis = new CellMemo<>(Fields::npi);
+    private final CellMemo<ClaimType> claimTypes = new CellMemo<>(Fields::claimType);
+    private final CellMemo<String> typesOfBill = new CellMemo<>(Fields::typeOfBill);
+    private final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
+    private final CellMemo<List<String>> diagnosisLists = new CellMemo<>(Fields::diagnosisCodes);
+    private final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
 
     /** A reader that rejects a repeated claim line number anywhere in the batch (memory grows with the batch). */
     public CsvClaimReader() {
@@ -147,21 +157,21 @@ public final class CsvClaimReader {
         }
         String claimId = Fields.required(Column.CLAIM_ID.header, columns.cell(cells, Column.CLAIM_ID));
         int lineNumber = Fields.lineNumber(Column.LINE_NUMBER.header, columns.cell(cells, Column.LINE_NUMBER));
-        LocalDate dos = Fields.date(Column.DATE_OF_SERVICE.header, columns.cell(cells, Column.DATE_OF_SERVICE));
-        String code = Fields.procedureCode(Column.PROCEDURE_CODE.header, columns.cell(cells, Column.PROCEDURE_CODE));
-        Modifiers modifiers = Fields.modifiers(Column.MODIFIERS.header, columns.cell(cells, Column.MODIFIERS));
-        int units = Fields.units(Column.UNITS.header, columns.cell(cells, Column.UNITS));
+        LocalDate dos = dates.parse(Column.DATE_OF_SERVICE.header, columns.cell(cells, Column.DATE_OF_SERVICE));
+        String code = codes.parse(Column.PROCEDURE_CODE.header, columns.cell(cells, Column.PROCEDURE_CODE));
+        Modifiers modifiers = modifierSets.parse(Column.MODIFIERS.header, columns.cell(cells, Column.MODIFIERS));
+        int units = unitCounts.parse(Column.UNITS.header, columns.cell(cells, Column.UNITS));
         String patientId = columns.cell(cells, Column.PATIENT_ID);
-        String billingNpi = Fields.npi(Column.BILLING_NPI.header, columns.cell(cells, Column.BILLING_NPI));
-        String renderingNpi = Fields.npi(Column.RENDERING_NPI.header, columns.cell(cells, Column.RENDERING_NPI));
-        ClaimType claimType = Fields.claimType(Column.CLAIM_TYPE.header, columns.cell(cells, Column.CLAIM_TYPE));
-        String typeOfBill = Fields.typeOfBill(Column.TYPE_OF_BILL.header, columns.cell(cells, Column.TYPE_OF_BILL));
-        String pos = Fields.placeOfService(Column.PLACE_OF_SERVICE.header,
+        String billingNpi = npis.parse(Column.BILLING_NPI.header, columns.cell(cells, Column.BILLING_NPI));
+        String renderingNpi = npis.parse(Column.RENDERING_NPI.header, columns.cell(cells, Column.RENDERING_NPI));
+        ClaimType claimType = claimTypes.parse(Column.CLAIM_TYPE.header, columns.cell(cells, Column.CLAIM_TYPE));
+        String typeOfBill = typesOfBill.parse(Column.TYPE_OF_BILL.header, columns.cell(cells, Column.TYPE_OF_BILL));
+        String pos = placesOfService.parse(Column.PLACE_OF_SERVICE.header,
                 columns.cell(cells, Column.PLACE_OF_SERVICE));
         BigDecimal charge = Fields.charge(Column.CHARGE.header, columns.cell(cells, Column.CHARGE));
-        List<String> diagnoses = Fields.diagnosisCodes(Column.DIAGNOSIS_CODES.header,
+        List<String> diagnoses = diagnosisLists.parse(Column.DIAGNOSIS_CODES.header,
                 columns.cell(cells, Column.DIAGNOSIS_CODES));
-        String revenueCode = Fields.revenueCode(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
+        String revenueCode = revenueCodes.parse(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
         return new ClaimLine(source, claimId, lineNumber, dos, code, modifiers, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, pos, charge, diagnoses, revenueCode,
                 Visit.of(claimId, patientId, billingNpi, dos));

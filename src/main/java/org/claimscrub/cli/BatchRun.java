@@ -49,6 +49,9 @@ import java.util.stream.Collectors;
  * as sorted runs and figures as a tally. Writing the report is the caller's.
  */
 final class BatchRun implements AutoCloseable {
+    /** The work folder (spill files) sits in the report folder under this prefix while a run lasts. */
+    static final String WORK_PREFIX = ".claimscrub-work-";
+
     private final Function<Finding, String> format;
     private final Scrubber scrubber;
     private final int threads;
@@ -282,6 +285,18 @@ final class BatchRun implements AutoCloseable {
             // closing is all
         } finally {
             deleteFolder(workFolder);
+        }
+    }
+
+    /**
+     * Removes the work folders of runs that were killed (kill -9 skips the shutdown hook): they hold spilled
+     * claim lines. One report folder serves one run at a time.
+     */
+    static void removeStaleWorkFolders(Path reportFolder) throws IOException {
+        try (var stale = Files.newDirectoryStream(reportFolder, WORK_PREFIX + "*")) {
+            for (Path folder : stale) {
+                deleteFolder(folder);
+            }
         }
     }
 

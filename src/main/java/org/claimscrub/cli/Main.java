@@ -17,7 +17,8 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             System.err.println("claimscrub: internal error: " + e);
             if (System.getenv("CLAIMSCRUB_DEBUG") != null) {

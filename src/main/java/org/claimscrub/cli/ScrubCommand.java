@@ -119,7 +119,8 @@ final class ScrubCommand implements Callable<Integer> {
         Path work;
         try {
             Files.createDirectories(out);
-            work = Files.createTempDirectory(out, ".claimscrub-work-");
+            BatchRun.removeStaleWorkFolders(out);
+            work = Files.createTempDirectory(out, BatchRun.WORK_PREFIX);
         } catch (IOException e) {
             System.err.println("claimscrub: cannot create the report folder " + out + ": " + e.getMessage());
             return ExitCode.OUTPUT.code();

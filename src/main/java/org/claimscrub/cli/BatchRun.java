@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,7 @@ final class BatchRun implements AutoCloseable {
     private FindingRuns findings;
     private BatchTally tally;
     private long linesRead;
+    private long scrubbed;
     private boolean ruleFailed;
 
     /** @param format a finding's report row, made on the worker threads */
@@ -150,45 +152,35 @@ final class BatchRun implements AutoCloseable {
         }
     }
 
-    /** Scrubs every partition; findings and figures are then ready for the report. */
+    /**
+     * Scrubs every partition; findings and figures are then ready for the report. Three partitions are in
+     * flight at once, so the workers never wait on the main thread: the next one loads on a loader thread,
+     * the current one's chunks run on the pool, and the previous one is tallied and filed on this thread.
+     */
     void scrub() throws IOException, InterruptedException {
         List<Regrouper.Partition> partitions = regrouper.finish();
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
         tally = new BatchTally(rejectedLinesByClaim);
         progress.phase("scrubbing", linesRead - rejects.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "claimscrub-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        long scrubbed = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
+        ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
         try {
+            Future<Prepared> next = partitions.isEmpty() ? null : loader.submit(() -> prepare(partitions.get(0)));
+            Submitted previous = null;
             for (int p = 0; p < partitions.size(); p++) {
-                List<ClaimLine> lines = partitions.get(p).load();
-                for (Reject duplicate : DuplicateLineNumbers.setAside(lines)) {
-                    lateRejects.add(duplicate);
-                    rejectedLinesByClaim.merge(duplicate.claimId(), 1L, Long::sum);
+                Prepared prepared = next.get();
+                if (p + 1 < partitions.size()) {
+                    Regrouper.Partition following = partitions.get(p + 1);
+                    next = loader.submit(() -> prepare(following));
                 }
-                List<Future<ChunkResult>> chunks = new ArrayList<>();
-                for (List<List<ClaimLine>> chunk : Scrubber.chunks(Scrubber.visits(lines))) {
-                    chunks.add(pool.submit(() -> {
-                        List<Finding> found = scrubber.scrubVisits(chunk);
-                        return new ChunkResult(found, findings.rows(found));
-                    }));
+                Submitted current = submit(p, prepared, pool);
+                if (previous != null) {
+                    file(previous);
                 }
-                List<Finding> partitionFindings = new ArrayList<>();
-                List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
-                for (Future<ChunkResult> chunk : chunks) {
-                    ChunkResult result = chunk.get();
-                    partitionFindings.addAll(result.findings());
-                    partitionRows.add(result.rows());
-                }
-                ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
-                tally.add(lines, partitionFindings);
-                findings.add(p, partitionRows);
-                scrubbed += lines.size();
-                progress.advance(lines.size());
-                progress.lines(scrubbed);
+                previous = current;
+            }
+            if (previous != null) {
+                file(previous);
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -198,8 +190,63 @@ final class BatchRun implements AutoCloseable {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+            loader.shutdownNow();
         }
         addLateRejects();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks. */
+    private record Prepared(List<ClaimLine> lines, List<Reject> duplicates, List<List<List<ClaimLine>>> chunks) {
+    }
+
+    private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
+    }
+
+    private static Prepared prepare(Regrouper.Partition partition) {
+        List<ClaimLine> lines = partition.load();
+        List<Reject> duplicates = DuplicateLineNumbers.setAside(lines);
+        return new Prepared(lines, duplicates, Scrubber.chunks(Scrubber.visits(lines)));
+    }
+
+    private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {
+        List<Future<ChunkResult>> chunks = new ArrayList<>(prepared.chunks().size());
+        for (List<List<ClaimLine>> chunk : prepared.chunks()) {
+            chunks.add(pool.submit(() -> {
+                List<Finding> found = scrubber.scrubVisits(chunk);
+                return new ChunkResult(found, findings.rows(found));
+            }));
+        }
+        return new Submitted(partition, prepared, chunks);
+    }
+
+    /** Waits for a partition's chunks, then adds it to the tally and its rows to the finding runs. */
+    private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
+        List<Finding> partitionFindings = new ArrayList<>();
+        List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
+        for (Future<ChunkResult> chunk : submitted.chunks()) {
+            ChunkResult result = chunk.get();
+            partitionFindings.addAll(result.findings());
+            partitionRows.add(result.rows());
+        }
+        for (Reject duplicate : submitted.prepared().duplicates()) {
+            lateRejects.add(duplicate);
+            rejectedLinesByClaim.merge(duplicate.claimId(), 1L, Long::sum);
+        }
+        ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
+        List<ClaimLine> lines = submitted.prepared().lines();
+        tally.add(lines, partitionFindings);
+        findings.add(submitted.partition(), partitionRows);
+        scrubbed += lines.size();
+        progress.advance(lines.size());
+        progress.lines(scrubbed);
     }
 
     /** Repeated line numbers were found in the partitions: read their raw text back from the inputs. */

@@ -228,9 +228,12 @@ final class ScrubCommand implements Callable<Integer> {
         return nanos / 1_000_000;
     }
 
-    /** Half the heap for lines in memory; the rest is for the rule base, sessions, findings and buffers. */
+    /**
+     * A third of the heap for the lines read before regrouping spills; partitions are sized to it and up to
+     * three are in flight while scrubbing. The rest is for the rule base, sessions, findings and buffers.
+     */
     static int defaultMemoryLines() {
-        long lines = Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_LINE;
+        long lines = Runtime.getRuntime().maxMemory() / 3 / BYTES_PER_LINE;
         return (int) Math.max(10_000, Math.min(Integer.MAX_VALUE, lines));
     }
 

@@ -5,6 +5,7 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Visit;
+import org.claimscrub.reference.CodeReference;
 import org.claimscrub.reference.ReferenceData;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the rules over claim lines. Lines are grouped by {@link Visit} (every cross-line edit stays within
@@ -140,8 +143,17 @@ public final class Scrubber {
         try {
             session.setGlobal(FINDINGS_GLOBAL, collector);
             session.setGlobal(REFERENCE_GLOBAL, reference);
+            Set<String> codes = new HashSet<>();
             for (ServiceLine fact : facts) {
                 session.insert(fact);
+                codes.add(fact.getCode());
+            }
+            // the reference rows of the chunk's codes, for rules that join a line to its code's row
+            for (String code : codes) {
+                CodeReference row = reference.code(code);
+                if (row != null) {
+                    session.insert(row);
+                }
             }
             session.fireAllRules();
         } finally {

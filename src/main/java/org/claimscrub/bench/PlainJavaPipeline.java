@@ -20,6 +20,7 @@ import org.claimscrub.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,9 @@ public final class PlainJavaPipeline {
     private static final EditDefinition ADDON_WITHOUT_PRIMARY = edit("PLAIN-AOP", Category.ADDON_WITHOUT_PRIMARY);
     private static final EditDefinition ADDON_UNITS = edit("PLAIN-AOU", Category.ADDON_UNITS_EXCEED_PRIMARY);
     private static final EditDefinition MODIFIER = edit("PLAIN-MOD", Category.MODIFIER_NOT_ALLOWED);
+
+    /** A claim line takes at least this many bytes of CSV, so size / this over-estimates the line count. */
+    private static final long SHORTEST_LINE_BYTES = 60;
 
     private final ReferenceData reference;
     private final int memoryLines;
@@ -53,8 +57,9 @@ public final class PlainJavaPipeline {
     public long run(Path input, Path out, Path work) throws IOException, InputException {
         FindingsCsvWriter csv = new FindingsCsvWriter(true);
         long findingsCount = 0;
+        long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
         try (RejectLog rejects = new RejectLog(work);
-             Regrouper regrouper = new Regrouper(memoryLines, work, () -> memoryLines * 4L)) {
+             Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, new ClaimSink() {
                 @Override
                 public void accept(ClaimLine line) {

@@ -174,10 +174,13 @@ public final class Scrubber {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        Map<String, Object> values = FindingCollector.standardValues(first, null);
-        values.put("lines", visit.size());
-        values.put("rule", rule);
-        values.put("error", cause.getClass().getSimpleName());
-        return new Finding(first, RULE_FAILED, MessageTemplate.format(RULE_FAILED.messageTemplate(), values));
+        String error = cause.getClass().getSimpleName();
+        String message = MessageTemplate.format(RULE_FAILED.messageTemplate(), name -> switch (name) {
+            case "lines" -> visit.size();
+            case "rule" -> rule;
+            case "error" -> error;
+            default -> FindingCollector.standardValue(first, name, null);
+        });
+        return new Finding(first, RULE_FAILED, message);
     }
 }

@@ -1,10 +1,13 @@
 package org.claimscrub.report;
 
 import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** findings.csv: one row per finding, in the order given. */
@@ -14,6 +17,7 @@ public final class FindingsCsvWriter {
         "input_file", "input_line"};
 
     private final UnaryOperator<String> cell;
+    private final Map<EditDefinition, String> editCells = new ConcurrentHashMap<>();
 
     /** @param neutraliseFormulas guard cells against spreadsheet formula injection (off for machine readers) */
     public FindingsCsvWriter(boolean neutraliseFormulas) {
@@ -26,6 +30,17 @@ public final class FindingsCsvWriter {
             out.write(row(f));
         }
         out.flush();
+    }
+
+    /** The rule, rule file and source cells, the same on every finding of an edit, so made once per edit. */
+    private String editCells(EditDefinition edit) {
+        StringBuilder cells = new StringBuilder(256).append(',');
+        CsvCells.append(cells, cell.apply(edit.ruleName()));
+        cells.append(',');
+        CsvCells.append(cells, cell.apply(edit.ruleFile()));
+        cells.append(',');
+        CsvCells.append(cells, cell.apply(edit.source()));
+        return cells.append(',').toString();
     }
 
     public String header() {
@@ -45,13 +60,7 @@ public final class FindingsCsvWriter {
         CsvCells.append(row, cell.apply(f.edit().editId()));
         row.append(',').append(f.category().name()).append(',').append(f.severity().name()).append(',');
         CsvCells.append(row, cell.apply(f.message()));
-        row.append(',');
-        CsvCells.append(row, cell.apply(f.edit().ruleName()));
-        row.append(',');
-        CsvCells.append(row, cell.apply(f.edit().ruleFile()));
-        row.append(',');
-        CsvCells.append(row, cell.apply(f.edit().source()));
-        row.append(',');
+        row.append(editCells.computeIfAbsent(f.edit(), this::editCells));
         CsvCells.append(row, cell.apply(line.source().file()));
         row.append(',').append(line.source().line()).append('\n');
         return row.toString();

@@ -21,10 +21,11 @@ final class Progress implements AutoCloseable {
     private volatile String phase = "";
     private volatile long total;
     private volatile long phaseStart;
-    private volatile long doneUnits;
+    private volatile long lines;
     private boolean drawn;
 
-    private Progress(PrintStream out, boolean terminal, boolean quiet) {
+    /** @param quiet no output at all; else a report every second on a terminal, every LOG_SECONDS off one */
+    Progress(PrintStream out, boolean terminal, boolean quiet) {
         this.out = out;
         this.terminal = terminal;
         if (quiet) {
@@ -47,14 +48,14 @@ final class Progress implements AutoCloseable {
     /**
      * Starts a phase.
      *
-     * @param total      the amount of work in the units {@link #advance} counts (bytes, lines), 0 if unknown
+     * @param total the amount of work in the units {@link #advance} counts (bytes, lines), 0 if unknown
      */
     void phase(String name, long total) {
         synchronized (this) {
             this.phase = name;
             this.total = total;
             this.done.set(0);
-            this.doneUnits = 0;
+            this.lines = 0;
             this.phaseStart = System.nanoTime();
         }
     }
@@ -65,16 +66,17 @@ final class Progress implements AutoCloseable {
 
     /** The lines handled so far in this phase, for the rate shown (the phase may count bytes for percent). */
     void lines(long lines) {
-        doneUnits = lines;
+        this.lines = lines;
     }
 
-    private synchronized void report() {
+    /** Prints the current figures: a bar redrawn in place on a terminal, else a log line. */
+    synchronized void report() {
         long elapsed = System.nanoTime() - phaseStart;
         long amount = done.get();
         double fraction = total > 0 ? Math.min(1.0, (double) amount / total) : 0;
-        long rate = elapsed > 0 ? Math.round(doneUnits / (elapsed / 1e9)) : 0;
+        long rate = elapsed > 0 ? Math.round(lines / (elapsed / 1e9)) : 0;
         String eta = fraction > 0.01 ? duration(Math.round(elapsed / 1e9 * (1 - fraction) / fraction)) : "?";
-        String figures = String.format("%s %,d lines, %3d%%, %,d lines/s, ETA %s", phase, doneUnits,
+        String figures = String.format("%s %,d lines, %3d%%, %,d lines/s, ETA %s", phase, lines,
                 Math.round(fraction * 100), rate, eta);
         if (terminal) {
             int filled = (int) Math.round(fraction * BAR_WIDTH);

@@ -20,6 +20,7 @@ import org.claimscrub.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,8 +91,8 @@ public final class PlainJavaPipeline {
                     runs.add(p, List.of(runs.rows(findings)));
                 }
                 try (ReportFiles report = new ReportFiles(out)) {
-                    report.write("findings.csv", w -> {
-                        w.write(csv.header());
+                    report.writeBytes("findings.csv", w -> {
+                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                         runs.writeTo(w);
                     });
                     report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));

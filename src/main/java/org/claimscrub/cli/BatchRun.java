@@ -21,8 +21,8 @@ import org.claimscrub.report.ScrubSummary;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -280,8 +280,8 @@ final class BatchRun implements AutoCloseable {
         return summary;
     }
 
-    /** Writes the findings' rows in report order. */
-    void writeFindings(Writer out) throws IOException {
+    /** Writes the findings' rows (UTF-8) in report order. */
+    void writeFindings(OutputStream out) throws IOException {
         findings.writeTo(out);
     }
 

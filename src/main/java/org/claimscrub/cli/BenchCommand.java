@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
             if (memoryLines != null) {
                 args.addAll(List.of("--memory-lines", memoryLines.toString()));
             }
-            PeakHeap.reset();
+            PeakHeap fullHeap = PeakHeap.start();
             started = System.nanoTime();
             CommandLine scrub = new CommandLine(new ScrubCommand());
             scrub.setCaseInsensitiveEnumValuesAllowed(true);
@@ -86,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
                 System.setOut(stdout);
             }
             double fullSeconds = (System.nanoTime() - started) / 1e9;
-            long fullPeak = PeakHeap.peakBytes();
+            long fullPeak = fullHeap.peakBytes();
+            fullHeap.close();
             if (exit != ExitCode.OK.code()) {
                 System.err.println("claimscrub: the scrub exited " + exit);
                 return exit;
@@ -102,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("claimscrub: reference data problem: " + e.getMessage());
                 return ExitCode.REFERENCE_DATA.code();
             }
-            PeakHeap.reset();
+            PeakHeap plainHeap = PeakHeap.start();
             started = System.nanoTime();
             try {
                 new PlainJavaPipeline(reference, memoryLines != null ? memoryLines : ScrubCommand.defaultMemoryLines())
@@ -112,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
                 return ExitCode.INPUT.code();
             }
             double plainSeconds = (System.nanoTime() - started) / 1e9;
-            long plainPeak = PeakHeap.peakBytes();
+            long plainPeak = plainHeap.peakBytes();
+            plainHeap.close();
 
             double fullRate = written / fullSeconds;
             double scrubRate = written / scrubSeconds;

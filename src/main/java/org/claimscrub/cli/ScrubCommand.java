@@ -159,9 +159,9 @@ final class ScrubCommand implements Callable<Integer> {
             List<String> outputs = List.of("findings" + ext, "rejects" + ext, "summary.txt", "summary.html",
                     "run.json");
             try (ReportFiles report = new ReportFiles(out)) {
-                report.write(outputs.get(0), w -> {
+                report.writeBytes(outputs.get(0), w -> {
                     if (format == Format.CSV) {
-                        w.write(csv.header());
+                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                     }
                     batch.writeFindings(w);
                 });

@@ -7,7 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Findings as report rows in sorted runs, one per partition, written out in report order by a k-way merge.
- * Rows are formatted where the findings are made (on the worker threads), so the merge only copies text.
+ * Rows are formatted and encoded where the findings are made (on the worker threads), so the merge only
+ * copies bytes.
  * Runs stay in memory, or are spilled to files when the batch itself spilled, so findings never all sit in
  * memory at once.
  *
@@ -32,8 +33,8 @@ public final class FindingRuns implements AutoCloseable {
     private final Function<Finding, String> format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
 
-    /** One finding's report row, with the input position it sorts by. */
-    public record Row(long position, String text) {
+    /** One finding's report row as UTF-8, with the input position it sorts by. */
+    public record Row(long position, byte[] text) {
         static final Comparator<Row> BY_POSITION = Comparator.comparingLong(Row::position);
     }
 
@@ -52,7 +53,7 @@ public final class FindingRuns implements AutoCloseable {
         sorted.sort(Scrubber.REPORT_ORDER);
         List<Row> rows = new ArrayList<>(sorted.size());
         for (Finding f : sorted) {
-            rows.add(new Row(position(f), format.apply(f)));
+            rows.add(new Row(position(f), format.apply(f).getBytes(StandardCharsets.UTF_8)));
         }
         return rows;
     }
@@ -78,10 +79,9 @@ public final class FindingRuns implements AutoCloseable {
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
                 for (Row row : rows) {
-                    byte[] text = row.text().getBytes(StandardCharsets.UTF_8);
                     out.writeLong(row.position());
-                    out.writeInt(text.length);
-                    out.write(text);
+                    out.writeInt(row.text().length);
+                    out.write(row.text());
                 }
             }
             run = new Run(null, file, rows.size());
@@ -94,7 +94,7 @@ public final class FindingRuns implements AutoCloseable {
     }
 
     /** Writes every row in report order. */
-    public void writeTo(Writer out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         List<RunReader> readers = new ArrayList<>();
         try {
             PriorityQueue<RunReader> heads = new PriorityQueue<>(Comparator
@@ -158,7 +158,7 @@ public final class FindingRuns implements AutoCloseable {
             long position = in.readLong();
             byte[] text = new byte[in.readInt()];
             in.readFully(text);
-            head = new Row(position, new String(text, StandardCharsets.UTF_8));
+            head = new Row(position, text);
             read++;
             return true;
         }

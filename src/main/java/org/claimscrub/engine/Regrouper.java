@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,7 +29,7 @@ public final class Regrouper implements AutoCloseable {
     private final int memoryLines;
     private final Path spillFolder;
     private final LongSupplier expectedLines;
-    private final Map<Integer, String> fileNames = new ConcurrentHashMap<>();
+    private final SpillCodec codec = new SpillCodec();
     private List<ClaimLine> buffer = new ArrayList<>();
     private DataOutputStream[] spills;
     private Path[] spillFiles;
@@ -79,7 +77,7 @@ public final class Regrouper implements AutoCloseable {
             spills[i].close();
             Path file = spillFiles[i];
             long count = spillCounts[i];
-            partitions.add(new Partition(count, () -> load(file, count, fileNames)));
+            partitions.add(new Partition(count, () -> load(file, count, codec)));
         }
         return partitions;
     }
@@ -104,17 +102,16 @@ public final class Regrouper implements AutoCloseable {
     }
 
     private void spill(ClaimLine line) throws IOException {
-        fileNames.putIfAbsent(line.source().fileIndex(), line.source().file());
         int p = Math.floorMod(line.visit().scope().hashCode(), spills.length);
-        SpillCodec.writeLine(spills[p], line);
+        codec.writeLine(spills[p], line);
         spillCounts[p]++;
     }
 
-    private static List<ClaimLine> load(Path file, long count, Map<Integer, String> fileNames) {
+    private static List<ClaimLine> load(Path file, long count, SpillCodec codec) {
         List<ClaimLine> lines = new ArrayList<>((int) count);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             for (long i = 0; i < count; i++) {
-                lines.add(SpillCodec.readLine(in, fileNames));
+                lines.add(codec.readLine(in));
             }
             Files.delete(file);
         } catch (EOFException e) {

@@ -1,6 +1,8 @@
 package org.claimscrub.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,6 +40,19 @@ public final class ReportFiles implements AutoCloseable {
 
     public interface Content {
         void writeTo(Writer out) throws IOException;
+    }
+
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A report file of bytes already encoded (UTF-8), for the big findings file. */
+    public void writeBytes(String name, Bytes content) throws IOException {
+        Path tmp = Files.createTempFile(folder, TEMP_PREFIX + name + ".", TEMP_SUFFIX);
+        pending.add(new Path[] {tmp, folder.resolve(name)});
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            content.writeTo(out);
+        }
     }
 
     public void write(String name, Content content) throws IOException {

@@ -7,8 +7,9 @@ import org.claimscrub.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,9 @@ class FindingRunsTest {
     }
 
     private static String write(FindingRuns runs) throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         runs.writeTo(out);
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -16,6 +16,11 @@ public enum ExitCode {
     REFERENCE_DATA(5),
     /** The report could not be written. */
     OUTPUT(6),
+    /**
+     * Done, report written, but a rule threw on some visits: each has a SYSTEM finding instead of its edits.
+     * Takes precedence over FINDINGS: the rules need fixing before the report can be trusted in full.
+     */
+    RULE_FAILED(7),
     /** A bug in claimscrub: please report it. */
     INTERNAL(70);
 

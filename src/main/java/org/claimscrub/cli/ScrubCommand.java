@@ -1,47 +1,61 @@
 package org.claimscrub.cli;
 
-import org.claimscrub.engine.Overrides;
-import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
+import org.claimscrub.engine.OverridesException;
+import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.RuleLoader;
-import org.claimscrub.engine.RuleProblem;
 import org.claimscrub.engine.Scrubber;
-import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
-import org.claimscrub.reader.ClaimSink;
-import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 import org.claimscrub.reference.cms.CmsTableLoader;
 import org.claimscrub.reference.cms.CmsTables;
+import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.FindingsCsvWriter;
+import org.claimscrub.report.FindingsJsonlWriter;
 import org.claimscrub.report.ReferenceFilesCsvWriter;
 import org.claimscrub.report.RejectsCsvWriter;
+import org.claimscrub.report.RejectsJsonlWriter;
 import org.claimscrub.report.ReportFiles;
+import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
+import org.claimscrub.report.SummaryHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** {@code claimscrub scrub}: read claim files, run the rules, write the findings report. */
 @Command(name = "scrub", mixinStandardHelpOptions = true,
-        description = "Scrub claim line CSV files and write findings.csv, rejects.csv and summary.txt.")
+        description = "Scrub claim line CSV files and write findings, rejects, summary.txt, summary.html and"
+                + " run.json into the report folder; nothing appears there unless the run completes.")
 final class ScrubCommand implements Callable<Integer> {
+    static final String VERSION = "claimscrub 0.1.0";
+    /** Heap a line costs while its partition is scrubbed (line, facts, session, findings), measured generously. */
+    static final long BYTES_PER_LINE = 3_000;
 
     enum FailOn { ERROR, WARNING, NONE }
+
+    enum Format { CSV, JSONL }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Claim line CSV files (header row required).")
     List<Path> inputs;
@@ -58,6 +72,25 @@ final class ScrubCommand implements Callable<Integer> {
             description = "Exit 1 when findings reach this severity: ${COMPLETION-CANDIDATES} (default: error)."
                     + " Rejected lines count as errors.")
     FailOn failOn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "CSV",
+            description = "Findings and rejects as ${COMPLETION-CANDIDATES} (default: csv).")
+    Format format;
+
+    @Option(names = "--formula-guard", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Neutralise CSV cells a spreadsheet would run as a formula (default: on;"
+                    + " --no-formula-guard for machine readers).")
+    boolean formulaGuard;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--memory-lines", paramLabel = "N",
+            description = "Lines held in memory before regrouping spills to disk (default: from the maximum heap).")
+    Integer memoryLines;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar or progress log lines.")
+    boolean quiet;
 
     @Option(names = "--overrides", paramLabel = "FILE",
             description = "Payer/provider overrides that bypass edits or change their severity"
@@ -85,7 +118,14 @@ final class ScrubCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Instant startedAt = Instant.now();
         long started = System.nanoTime();
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1 || memoryLines != null && memoryLines < 1) {
+            System.err.println("claimscrub: --threads and --memory-lines must be positive");
+            return ExitCode.USAGE.code();
+        }
+        int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
         Path rulesFolder = RulesFolder.resolve(rules);
         ReferenceData reference;
         RuleBase ruleBase;
@@ -113,56 +153,166 @@ final class ScrubCommand implements Callable<Integer> {
         }
         long compiled = System.nanoTime();
 
-        List<ClaimLine> lines = new ArrayList<>();
-        List<Reject> rejects = new ArrayList<>();
-        long linesRead = 0;
+        boolean outExisted = Files.exists(out);
+        Path work;
         try {
-            CsvClaimReader reader = new CsvClaimReader();
-            ClaimSink sink = ClaimSink.of(lines::add, rejects::add);
-            for (int i = 0; i < inputs.size(); i++) {
-                linesRead += reader.read(inputs.get(i), i, sink);
-            }
-        } catch (InputException e) {
-            System.err.println("claimscrub: cannot read input, nothing written: " + e.getMessage());
-            return ExitCode.INPUT.code();
-        }
-
-        List<Finding> findings = overrideTable.apply(new Scrubber(ruleBase, reference, cms).scrub(lines));
-        ScrubSummary summary = ScrubSummary.of(lines, rejects, findings);
-        if (summary.linesRead() != linesRead) {
-            throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
-                    + summary.linesScrubbed() + " scrubbed + " + summary.linesRejected() + " rejected");
-        }
-        try (ReportFiles report = new ReportFiles(out)) {
-            report.write("findings.csv", w -> new FindingsCsvWriter(true).write(findings, w));
-            report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects, w));
-            report.write("summary.txt", w -> w.write(summary.render()));
-            report.write(ReferenceFilesCsvWriter.FILE_NAME, w -> new ReferenceFilesCsvWriter().write(cms.files(), w));
-            report.commit();
+            Files.createDirectories(out);
+            BatchRun.removeStaleWorkFolders(out);
+            work = Files.createTempDirectory(out, BatchRun.WORK_PREFIX);
         } catch (IOException e) {
-            System.err.println("claimscrub: cannot write the report to " + out + ": " + e.getMessage());
+            System.err.println("claimscrub: cannot create the report folder " + out + ": " + e.getMessage());
             return ExitCode.OUTPUT.code();
         }
-        long finished = System.nanoTime();
+        Thread cleanup = new Thread(() -> {
+            try {
+                BatchRun.deleteFolder(work);
+            } catch (IOException e) {
+                // the JVM is going down; the next run in this folder removes what is left
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
+        FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
+        Function<Finding, String> row = format == Format.CSV ? csv::row : jsonl::row;
+        try (Progress progress = Progress.start(quiet);
+             BatchRun batch = new BatchRun(new Scrubber(ruleBase, reference, cms), overrideTable, row, workers,
+                     budget, work, progress)) {
+            try {
+                batch.read(inputs);
+            } catch (InputException e) {
+                System.err.println("claimscrub: cannot read input, nothing written: " + e.getMessage());
+                return ExitCode.INPUT.code();
+            }
+            long read = System.nanoTime();
+            batch.scrub();
+            long scrubbed = System.nanoTime();
+            ScrubSummary summary = batch.summary();
+            ExitCode exit = exitCode(summary, batch.ruleFailed());
+            progress.close();
 
-        console.print(summary.render());
-        for (Reject reject : rejects.subList(0, Math.min(rejects.size(), 10))) {
-            console.println("  rejected " + reject.describe());
+            Map<String, Long> timings = new LinkedHashMap<>();
+            timings.put("compile_rules", millis(compiled - started));
+            timings.put("read_and_regroup", millis(read - compiled));
+            timings.put("scrub", millis(scrubbed - read));
+            String ext = format == Format.CSV ? ".csv" : ".jsonl";
+            List<String> outputs = List.of("findings" + ext, "rejects" + ext, "summary.txt", "summary.html",
+                    ReferenceFilesCsvWriter.FILE_NAME, "run.json");
+            try (ReportFiles report = new ReportFiles(out)) {
+                report.writeBytes(outputs.get(0), w -> {
+                    if (format == Format.CSV) {
+                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                    }
+                    batch.writeFindings(w);
+                });
+                report.write(outputs.get(1), w -> {
+                    if (format == Format.CSV) {
+                        new RejectsCsvWriter(formulaGuard).write(batch.rejects(), w);
+                    } else {
+                        new RejectsJsonlWriter().write(batch.rejects(), w);
+                    }
+                });
+                report.write("summary.txt", w -> w.write(summary.render()));
+                report.write(ReferenceFilesCsvWriter.FILE_NAME,
+                        w -> new ReferenceFilesCsvWriter().write(cms.files(), w));
+                Instant finishedAt = Instant.now();
+                report.write("summary.html", w -> new SummaryHtml().write(w, summary, batch.tally(),
+                        inputs.stream().map(Path::toString).toList(), finishedAt.toString(), exit.code()));
+                timings.put("write_report", millis(System.nanoTime() - scrubbed));
+                timings.put("total", millis(System.nanoTime() - started));
+                RunManifest manifest = new RunManifest(VERSION, startedAt, finishedAt, exit.code(), exit.name(),
+                        new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
+                                failOn.name().toLowerCase(), budget, batch.spilled()),
+                        batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
+                        cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1));
+                report.write("run.json", w -> w.write(manifest.toJson()));
+                report.commit();
+            } catch (IOException | UncheckedIOException e) {
+                System.err.println("claimscrub: cannot write the report to " + out + ": " + e.getMessage());
+                return ExitCode.OUTPUT.code();
+            }
+            printSummary(console, summary, batch, ruleBase, cms, compiled - started,
+                    System.nanoTime() - compiled, outputs);
+            return exit.code();
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("claimscrub: cannot use the work folder " + work + ", nothing written: "
+                    + e.getMessage());
+            return ExitCode.OUTPUT.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("claimscrub: interrupted, nothing written");
+            return ExitCode.INTERNAL.code();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the cleanup
+            }
+            removeIfLeftEmpty(outExisted);
         }
-        if (rejects.size() > 10) {
-            console.println("  ... and " + (rejects.size() - 10) + " more rejected lines in rejects.csv");
-        }
-        console.printf("Rules:    %d edits from %d files, compiled in %.1f s; scrub and report %.1f s%n",
-                ruleBase.edits().size(), ruleBase.files().size(), (compiled - started) / 1e9,
-                (finished - compiled) / 1e9);
-        cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
-                f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
-        console.println("Report:   " + out.resolve("findings.csv") + ", " + out.resolve("rejects.csv") + ", "
-                + out.resolve("summary.txt") + ", " + out.resolve(ReferenceFilesCsvWriter.FILE_NAME));
-        return exitCode(summary).code();
     }
 
-    private ExitCode exitCode(ScrubSummary summary) {
+    private void printSummary(PrintStream console, ScrubSummary summary, BatchRun batch, RuleBase ruleBase,
+                              CmsTables cms, long compileNanos, long runNanos, List<String> outputs)
+            throws IOException {
+        console.print(summary.render());
+        for (Reject reject : batch.firstRejects(10)) {
+            console.println("  rejected " + reject.describe());
+        }
+        if (batch.rejectCount() > 10) {
+            console.println("  ... and " + (batch.rejectCount() - 10) + " more rejected lines in " + outputs.get(1));
+        }
+        console.printf("Rules:    %d edits from %d files, compiled in %.1f s; scrub and report %.1f s%n",
+                ruleBase.edits().size(), ruleBase.files().size(), compileNanos / 1e9, runNanos / 1e9);
+        cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
+                f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
+        console.println("Report:   " + String.join(", ", outputs.stream().map(o -> out.resolve(o).toString())
+                .toList()));
+    }
+
+    /** A run that wrote nothing leaves no report folder behind that it created itself. */
+    private void removeIfLeftEmpty(boolean outExisted) {
+        if (outExisted) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(out);
+            }
+        } catch (IOException e) {
+            // nothing was written into it; an empty folder left behind is harmless
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /**
+     * A third of the heap for the lines read before regrouping spills; partitions are sized to it and up to
+     * three are in flight while scrubbing. The rest is for the rule base, sessions, findings and buffers.
+     */
+    static int defaultMemoryLines() {
+        long lines = Runtime.getRuntime().maxMemory() / 3 / BYTES_PER_LINE;
+        return (int) Math.max(10_000, Math.min(Integer.MAX_VALUE, lines));
+    }
+
+    private static List<FileDigest> digests(List<Path> files) throws IOException {
+        List<FileDigest> out = new ArrayList<>();
+        for (Path file : files) {
+            out.add(FileDigest.of(file));
+        }
+        return out;
+    }
+
+    private static List<FileDigest> referenceFiles(Path folder) throws IOException {
+        return digests(List.of(folder.resolve(ReferenceDataLoader.CODES), folder.resolve(ReferenceDataLoader.FEE_SCHEDULE),
+                folder.resolve(ReferenceDataLoader.OPPS_STATUS)));
+    }
+
+    private ExitCode exitCode(ScrubSummary summary, boolean ruleFailed) {
+        if (ruleFailed) {
+            return ExitCode.RULE_FAILED;
+        }
         boolean failed = switch (failOn) {
             case ERROR -> summary.count(Severity.ERROR) > 0 || summary.linesRejected() > 0;
             case WARNING -> summary.count(Severity.ERROR) + summary.count(Severity.WARNING) > 0

@@ -8,11 +8,7 @@ import org.claimscrub.reference.ReferenceData;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +23,6 @@ public final class FindingCollector {
     private final EditCatalog catalog;
     private final ReferenceData reference;
     private final List<Finding> findings = new ArrayList<>();
-    private final Map<ClaimLine, Set<Category>> categoriesByLine = new IdentityHashMap<>();
 
     public FindingCollector(EditCatalog catalog, ReferenceData reference) {
         this.catalog = catalog;
@@ -45,12 +40,16 @@ public final class FindingCollector {
                     + "' passed an odd number of name/value arguments");
         }
         EditDefinition edit = catalog.of(rule.getRule());
-        Map<String, Object> values = standardValues(line.getLine());
-        for (int i = 0; i < namedValues.length; i += 2) {
-            values.put(String.valueOf(namedValues[i]), namedValues[i + 1]);
-        }
-        findings.add(new Finding(line.getLine(), edit, MessageTemplate.format(edit.messageTemplate(), values)));
-        categoriesByLine.computeIfAbsent(line.getLine(), l -> EnumSet.noneOf(Category.class)).add(edit.category());
+        ClaimLine claimLine = line.getLine();
+        String message = MessageTemplate.format(edit.messageTemplate(), name -> {
+            for (int i = 0; i < namedValues.length; i += 2) {
+                if (name.equals(String.valueOf(namedValues[i]))) {
+                    return namedValues[i + 1];
+                }
+            }
+            return standardValue(claimLine, name, reference);
+        });
+        findings.add(new Finding(claimLine, edit, message));
     }
 
     /**
@@ -61,25 +60,34 @@ public final class FindingCollector {
      * @return whether the finding was raised
      */
     public boolean raiseUnlessSaid(RuleContext rule, ServiceLine line, Object... namedValues) {
-        Set<Category> said = categoriesByLine.get(line.getLine());
-        if (said != null && said.contains(catalog.of(rule.getRule()).category())) {
-            return false;
+        Category category = catalog.of(rule.getRule()).category();
+        // A scan, not an index kept on every raise: this call is rare, raise is the hot path.
+        for (Finding f : findings) {
+            if (f.line() == line.getLine() && f.category() == category) {
+                return false;
+            }
         }
         raise(rule, line, namedValues);
         return true;
     }
 
-    private Map<String, Object> standardValues(ClaimLine line) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("code", line.code());
-        values.put("label", reference.label(line.code()).orElse("no label on file"));
-        values.put("claim", line.claimId());
-        values.put("line", line.lineNumber());
-        values.put("dos", line.dateOfService());
-        values.put("units", line.units());
-        values.put("modifiers", line.modifiers().isEmpty() ? "none" : line.modifiers());
-        values.put("typeOfBill", line.typeOfBill());
-        return values;
+    /**
+     * A value every message may name, or null for another name; {label} needs the reference data (null:
+     * none on file). Looked up by name rather than put in a map, as a map per finding costs more than the rule.
+     */
+    static Object standardValue(ClaimLine line, String name, ReferenceData reference) {
+        return switch (name) {
+            case "code" -> line.code();
+            case "label" -> reference == null ? "no label on file"
+                    : reference.label(line.code()).orElse("no label on file");
+            case "claim" -> line.claimId();
+            case "line" -> line.lineNumber();
+            case "dos" -> line.dateOfService();
+            case "units" -> line.units();
+            case "modifiers" -> line.modifiers().isEmpty() ? "none" : line.modifiers();
+            case "typeOfBill" -> line.typeOfBill();
+            default -> null;
+        };
     }
 
     public List<Finding> findings() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /** Fills {name} placeholders. An unknown name stays visible as {name}, so a test or reader spots it. */
 public final class MessageTemplate {
@@ -24,6 +25,11 @@ public final class MessageTemplate {
     }
 
     static String format(String template, Map<String, ?> values) {
+        return format(template, values::get);
+    }
+
+    /** @param values the value of a placeholder name, or null when unknown */
+    static String format(String template, Function<String, ?> values) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int i = 0;
         while (i < template.length()) {
@@ -35,7 +41,7 @@ public final class MessageTemplate {
             }
             out.append(template, i, open);
             String name = template.substring(open + 1, close);
-            Object value = values.get(name);
+            Object value = values.apply(name);
             out.append(value != null ? value : template.substring(open, close + 1));
             i = close + 1;
         }

@@ -1,14 +1,18 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Visit;
+import org.claimscrub.reference.CodeReference;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.cms.CmsTables;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +24,12 @@ import java.util.Map;
 
 /**
  * Runs the rules over claim lines. Lines are grouped by {@link Visit} (every cross-line edit stays within
- * one patient, billing provider and date), and whole visits are packed into sessions of about
- * {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the
- * rules join on the visit so chunks never mix visits' edits.
+ * one patient, billing provider and date), and whole visits of one date of service are packed into sessions
+ * of about {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the
+ * rules join on the visit so chunks never mix visits' edits. One date per session lets each session hold the
+ * reference row of each of its codes as in force on that date, which rules join to.
+ *
+ * <p>A Scrubber is thread-safe: the KieBase is shared and every chunk gets its own session and collector.
  */
 public final class Scrubber {
     public static final String FINDINGS_GLOBAL = "findings";
@@ -30,6 +37,11 @@ public final class Scrubber {
     /** The CMS edit tables the user loaded (empty when none); set only when a rule file declares it. */
     public static final String CMS_GLOBAL = "cms";
     static final int SESSION_LINES = 2_000;
+
+    /** The finding that stands in for a visit's edits when a rule throws on that visit. */
+    public static final EditDefinition RULE_FAILED = new EditDefinition("SYS-RULE-FAILED", Category.SYSTEM,
+            Category.SYSTEM.defaultSeverity(), Category.SYSTEM.defaultMessage(), Category.SYSTEM.defaultSource(),
+            "engine: rule failure", "");
 
     /** Report order: input order of the line, then worst first, then edit id. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator
@@ -65,34 +77,95 @@ public final class Scrubber {
         return false;
     }
 
-    /** Scrubs a batch; returns its findings in report order. */
+    /** Scrubs a batch on the calling thread; returns its findings in report order. */
     public List<Finding> scrub(Collection<ClaimLine> lines) {
-        return scrub(lines, null);
-    }
-
-    /**
-     * Scrubs a batch with a listener on every session's agenda (to see which rules fire and on what);
-     * the listener is called from this thread only.
-     */
-    public List<Finding> scrub(Collection<ClaimLine> lines, AgendaEventListener listener) {
-        Map<Visit, List<ClaimLine>> visits = new LinkedHashMap<>();
-        for (ClaimLine line : lines) {
-            visits.computeIfAbsent(line.visit(), v -> new ArrayList<>()).add(line);
-        }
         List<Finding> findings = new ArrayList<>();
-        List<ServiceLine> chunk = new ArrayList<>(SESSION_LINES + 64);
-        for (List<ClaimLine> visit : visits.values()) {
-            chunk.addAll(facts(visit));
-            if (chunk.size() >= SESSION_LINES) {
-                findings.addAll(run(chunk, listener));
-                chunk.clear();
-            }
-        }
-        if (!chunk.isEmpty()) {
-            findings.addAll(run(chunk, listener));
+        for (List<List<ClaimLine>> chunk : chunks(visits(lines))) {
+            findings.addAll(scrubVisits(chunk));
         }
         findings.sort(REPORT_ORDER);
         return findings;
+    }
+
+    /**
+     * Scrubs a batch with a listener on every session's agenda (to see which rules fire and on what), on the
+     * calling thread; a rule that throws stops the scrub, since the listener wants to see the rules as they are.
+     */
+    public List<Finding> scrub(Collection<ClaimLine> lines, AgendaEventListener listener) {
+        List<Finding> findings = new ArrayList<>();
+        for (List<List<ClaimLine>> chunk : chunks(visits(lines))) {
+            findings.addAll(run(chunkFacts(chunk), listener));
+        }
+        findings.sort(REPORT_ORDER);
+        return findings;
+    }
+
+    /** The lines grouped by visit, visits in order of first appearance. */
+    public static List<List<ClaimLine>> visits(Collection<ClaimLine> lines) {
+        Map<Visit, List<ClaimLine>> visits = new LinkedHashMap<>();
+        for (ClaimLine line : lines) {
+            visits.computeIfAbsent(line.visit(), v -> new ArrayList<>(4)).add(line);
+        }
+        return new ArrayList<>(visits.values());
+    }
+
+    /** Whole visits packed into session-sized chunks of one date of service each, in date order. */
+    public static List<List<List<ClaimLine>>> chunks(List<List<ClaimLine>> visits) {
+        List<List<ClaimLine>> byDate = new ArrayList<>(visits);
+        byDate.sort(Comparator.comparing(visit -> visit.get(0).dateOfService()));
+        List<List<List<ClaimLine>>> chunks = new ArrayList<>();
+        List<List<ClaimLine>> chunk = new ArrayList<>();
+        int size = 0;
+        for (List<ClaimLine> visit : byDate) {
+            if (!chunk.isEmpty() && !visit.get(0).dateOfService().equals(chunk.get(0).get(0).dateOfService())) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+            chunk.add(visit);
+            size += visit.size();
+            if (size >= SESSION_LINES) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /**
+     * Scrubs whole visits in one session; returns their findings unsorted. When a rule throws, each visit is
+     * scrubbed again alone, and a visit that still fails gets one SYSTEM finding instead of its edits, so one
+     * bad visit never stops the batch.
+     */
+    public List<Finding> scrubVisits(List<List<ClaimLine>> visits) {
+        try {
+            return run(chunkFacts(visits), null);
+        } catch (RuntimeException chunkFailure) {
+            if (visits.size() == 1) {
+                return List.of(ruleFailed(visits.get(0), chunkFailure));
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (List<ClaimLine> visit : visits) {
+                try {
+                    findings.addAll(run(facts(visit), null));
+                } catch (RuntimeException e) {
+                    findings.add(ruleFailed(visit, e));
+                }
+            }
+            return findings;
+        }
+    }
+
+    private static List<ServiceLine> chunkFacts(List<List<ClaimLine>> visits) {
+        List<ServiceLine> facts = new ArrayList<>();
+        for (List<ClaimLine> visit : visits) {
+            facts.addAll(facts(visit));
+        }
+        return facts;
     }
 
     /** The facts of one visit: each line with its code's total units and whether it is the code's first line. */
@@ -112,6 +185,7 @@ public final class Scrubber {
         return facts;
     }
 
+    /** One session over facts of one date of service, with the reference row of each code on that date. */
     private List<Finding> run(List<ServiceLine> facts, AgendaEventListener listener) {
         FindingCollector collector = new FindingCollector(rules.catalog(), reference);
         KieSession session = rules.kieBase().newKieSession();
@@ -124,13 +198,42 @@ public final class Scrubber {
             if (rulesUseCms) {
                 session.setGlobal(CMS_GLOBAL, cms);
             }
+            Map<String, Boolean> codes = new HashMap<>();
             for (ServiceLine fact : facts) {
                 session.insert(fact);
+                if (codes.putIfAbsent(fact.getCode(), Boolean.TRUE) == null) {
+                    CodeReference row = reference.code(fact.getCode(), fact.getDateOfService());
+                    if (row != null) {
+                        session.insert(row);
+                    }
+                }
             }
             session.fireAllRules();
         } finally {
             session.dispose();
         }
         return collector.findings();
+    }
+
+    /**
+     * The SYSTEM finding on the visit's first line. It names the rule and the exception type only: exception
+     * messages may quote claim data, which must not leave the report.
+     */
+    private static Finding ruleFailed(List<ClaimLine> visit, RuntimeException e) {
+        ClaimLine first = visit.stream().min(Comparator.comparing(ClaimLine::source)).orElseThrow();
+        String rule = e instanceof ConsequenceException ce && ce.getMatch() != null
+                ? ce.getMatch().getRule().getName() : "a rule condition";
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String error = cause.getClass().getSimpleName();
+        String message = MessageTemplate.format(RULE_FAILED.messageTemplate(), name -> switch (name) {
+            case "lines" -> visit.size();
+            case "rule" -> rule;
+            case "error" -> error;
+            default -> FindingCollector.standardValue(first, name, null);
+        });
+        return new Finding(first, RULE_FAILED, message);
     }
 }

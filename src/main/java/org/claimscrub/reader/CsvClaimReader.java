@@ -13,7 +13,10 @@ import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +25,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,17 +39,53 @@ import java.util.stream.Collectors;
  * Blank lines are skipped and not counted.
  *
  * <p>One reader instance is one batch: a line number repeated within a claim is rejected even when the
- * claim's lines are spread over several files.
+ * claim's lines are spread over several files (unless the reader was made {@link #withoutDuplicateCheck()}).
  */
 public final class CsvClaimReader {
-    private final Set<String> claimLineKeys = new HashSet<>();
+    private final DuplicateLineNumbers duplicates;
+    private final CellMemo<LocalDate> dates = new CellMemo<>(Fields::date);
+    private final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
+    private final CellMemo<Modifiers> modifierSets = new CellMemo<>(Fields::modifiers);
+    private final CellMemo<Integer> unitCounts = new CellMemo<>(Fields::units);
+    private final CellMemo<String> npis = new CellMemo<>(Fields::npi);
+    private final CellMemo<ClaimType> claimTypes = new CellMemo<>(Fields::claimType);
+    private final CellMemo<String> typesOfBill = new CellMemo<>(Fields::typeOfBill);
+    private final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
+    private final CellMemo<List<String>> diagnosisLists = new CellMemo<>(Fields::diagnosisCodes);
+    private final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
+
+    /** A reader that rejects a repeated claim line number anywhere in the batch (memory grows with the batch). */
+    public CsvClaimReader() {
+        this(new DuplicateLineNumbers());
+    }
+
+    private CsvClaimReader(DuplicateLineNumbers duplicates) {
+        this.duplicates = duplicates;
+    }
+
+    /**
+     * A reader for batches of any size: it leaves repeated line numbers to the caller, which checks them with
+     * {@link DuplicateLineNumbers} where it groups a claim's lines anyway.
+     */
+    public static CsvClaimReader withoutDuplicateCheck() {
+        return new CsvClaimReader(null);
+    }
 
     /** Reads one file; returns the number of lines read (accepted plus rejected). */
     public long read(Path file, int fileIndex, ClaimSink sink) throws InputException {
         String name = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in)
-                     .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, name, fileIndex, sink);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": file not found");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Reads one file's bytes (UTF-8) under the given name; returns the number of lines read. */
+    public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
+        try (CSVReader csv = csv(bytes)) {
             String[] header = csv.readNext();
             if (header == null) {
                 throw new InputException(name + ": the file is empty; a header row naming the columns is required");
@@ -63,18 +103,47 @@ public final class CsvClaimReader {
                 linesRead++;
                 SourceRef source = new SourceRef(fileIndex, name, lineNo);
                 try {
-                    sink.accept(parse(source, columns, cells));
+                    ClaimLine line = parse(source, columns, cells);
+                    if (duplicates != null) {
+                        duplicates.check(line);
+                    }
+                    sink.accept(line);
                 } catch (FieldException e) {
                     String claimId = columns.cell(cells, Column.CLAIM_ID);
                     sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
                 }
             }
             return linesRead;
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": file not found");
         } catch (IOException | CsvException e) {
             throw new InputException(name + ": cannot be read as CSV: " + e.getMessage());
         }
+    }
+
+    /**
+     * The raw text of some data lines of a file, as a reject shows it, by the physical line number each
+     * starts on. For rejects decided after reading (repeated line numbers), so no line's text is kept meanwhile.
+     */
+    public static Map<Long, String> rawLines(Path file, Set<Long> lineNumbers) throws InputException {
+        Map<Long, String> raw = new HashMap<>();
+        try (CSVReader csv = csv(Files.newInputStream(file))) {
+            long physicalLine = 0;
+            String[] cells;
+            while (raw.size() < lineNumbers.size() && (cells = csv.readNext()) != null) {
+                long lineNo = physicalLine + 1;
+                physicalLine = csv.getLinesRead();
+                if (lineNumbers.contains(lineNo)) {
+                    raw.put(lineNo, raw(cells));
+                }
+            }
+            return raw;
+        } catch (IOException | CsvException e) {
+            throw new InputException(file + ": cannot be read again: " + e.getMessage());
+        }
+    }
+
+    private static CSVReader csv(InputStream bytes) {
+        Reader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+        return new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build()).build();
     }
 
     private ClaimLine parse(SourceRef source, ColumnMap columns, String[] cells) throws FieldException {
@@ -88,26 +157,22 @@ public final class CsvClaimReader {
         }
         String claimId = Fields.required(Column.CLAIM_ID.header, columns.cell(cells, Column.CLAIM_ID));
         int lineNumber = Fields.lineNumber(Column.LINE_NUMBER.header, columns.cell(cells, Column.LINE_NUMBER));
-        LocalDate dos = Fields.date(Column.DATE_OF_SERVICE.header, columns.cell(cells, Column.DATE_OF_SERVICE));
-        String code = Fields.procedureCode(Column.PROCEDURE_CODE.header, columns.cell(cells, Column.PROCEDURE_CODE));
-        Modifiers modifiers = Fields.modifiers(Column.MODIFIERS.header, columns.cell(cells, Column.MODIFIERS));
-        int units = Fields.units(Column.UNITS.header, columns.cell(cells, Column.UNITS));
+        LocalDate dos = dates.parse(Column.DATE_OF_SERVICE.header, columns.cell(cells, Column.DATE_OF_SERVICE));
+        String code = codes.parse(Column.PROCEDURE_CODE.header, columns.cell(cells, Column.PROCEDURE_CODE));
+        Modifiers modifiers = modifierSets.parse(Column.MODIFIERS.header, columns.cell(cells, Column.MODIFIERS));
+        int units = unitCounts.parse(Column.UNITS.header, columns.cell(cells, Column.UNITS));
         String patientId = columns.cell(cells, Column.PATIENT_ID);
-        String billingNpi = Fields.npi(Column.BILLING_NPI.header, columns.cell(cells, Column.BILLING_NPI));
-        String renderingNpi = Fields.npi(Column.RENDERING_NPI.header, columns.cell(cells, Column.RENDERING_NPI));
-        ClaimType claimType = Fields.claimType(Column.CLAIM_TYPE.header, columns.cell(cells, Column.CLAIM_TYPE));
-        String typeOfBill = Fields.typeOfBill(Column.TYPE_OF_BILL.header, columns.cell(cells, Column.TYPE_OF_BILL));
-        String pos = Fields.placeOfService(Column.PLACE_OF_SERVICE.header,
+        String billingNpi = npis.parse(Column.BILLING_NPI.header, columns.cell(cells, Column.BILLING_NPI));
+        String renderingNpi = npis.parse(Column.RENDERING_NPI.header, columns.cell(cells, Column.RENDERING_NPI));
+        ClaimType claimType = claimTypes.parse(Column.CLAIM_TYPE.header, columns.cell(cells, Column.CLAIM_TYPE));
+        String typeOfBill = typesOfBill.parse(Column.TYPE_OF_BILL.header, columns.cell(cells, Column.TYPE_OF_BILL));
+        String pos = placesOfService.parse(Column.PLACE_OF_SERVICE.header,
                 columns.cell(cells, Column.PLACE_OF_SERVICE));
         BigDecimal charge = Fields.charge(Column.CHARGE.header, columns.cell(cells, Column.CHARGE));
-        List<String> diagnoses = Fields.diagnosisCodes(Column.DIAGNOSIS_CODES.header,
+        List<String> diagnoses = diagnosisLists.parse(Column.DIAGNOSIS_CODES.header,
                 columns.cell(cells, Column.DIAGNOSIS_CODES));
-        String revenueCode = Fields.revenueCode(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
+        String revenueCode = revenueCodes.parse(Column.REVENUE_CODE.header, columns.cell(cells, Column.REVENUE_CODE));
         String payerId = columns.cell(cells, Column.PAYER_ID);
-        if (!claimLineKeys.add(claimId + '\u0000' + lineNumber)) {
-            throw new FieldException(Column.LINE_NUMBER.header, "line number " + lineNumber
-                    + " appears twice in claim " + claimId + "; the later line is set aside");
-        }
         return new ClaimLine(source, claimId, lineNumber, dos, code, modifiers, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, pos, charge, diagnoses, revenueCode,
                 Visit.of(claimId, patientId, billingNpi, dos), payerId);

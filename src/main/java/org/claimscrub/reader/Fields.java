@@ -209,6 +209,6 @@ final class Fields {
             }
             codes.add(part);
         }
-        return codes;
+        return List.copyOf(codes);
     }
 }

@@ -17,4 +17,29 @@ public final class CsvCells {
                 || first == '\r';
         return formula ? "'" + cell : cell;
     }
+
+    /**
+     * Appends one cell of a comma-separated row, quoted only when it holds a comma, a quote or a line break
+     * (quotes doubled): RFC 4180, and byte for byte what opencsv's CSVWriter writes without quote-all.
+     */
+    public static void append(StringBuilder row, String cell) {
+        boolean quote = false;
+        for (int i = 0; i < cell.length() && !quote; i++) {
+            char c = cell.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            row.append(cell);
+            return;
+        }
+        row.append('"');
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '"') {
+                row.append('"');
+            }
+            row.append(c);
+        }
+        row.append('"');
+    }
 }

@@ -1,13 +1,14 @@
 package org.claimscrub.report;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
-
 import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** findings.csv: one row per finding, in the order given. New columns go at the end, so positions hold. */
@@ -17,37 +18,54 @@ public final class FindingsCsvWriter {
         "input_file", "input_line", "status", "override_reason"};
 
     private final UnaryOperator<String> cell;
+    private final Map<EditDefinition, String> editCells = new ConcurrentHashMap<>();
 
     /** @param neutraliseFormulas guard cells against spreadsheet formula injection (off for machine readers) */
     public FindingsCsvWriter(boolean neutraliseFormulas) {
         this.cell = neutraliseFormulas ? CsvCells::neutralise : UnaryOperator.identity();
     }
 
-    public void write(Iterable<Finding> findings, Writer out) {
-        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
-        csv.writeNext(HEADER, false);
+    public void write(Iterable<Finding> findings, Writer out) throws IOException {
+        out.write(header());
         for (Finding f : findings) {
-            ClaimLine line = f.line();
-            csv.writeNext(new String[] {
-                cell.apply(line.claimId()),
-                Integer.toString(line.lineNumber()),
-                line.code(),
-                line.modifiers().toString(),
-                line.dateOfService().toString(),
-                cell.apply(f.edit().editId()),
-                f.category().name(),
-                f.severity().name(),
-                cell.apply(f.message()),
-                cell.apply(f.edit().ruleName()),
-                cell.apply(f.edit().ruleFile()),
-                cell.apply(f.edit().source()),
-                cell.apply(line.source().file()),
-                Long.toString(line.source().line()),
-                f.status().name().toLowerCase(Locale.ROOT),
-                cell.apply(f.overrideReason()),
-            }, false);
+            out.write(row(f));
         }
-        csv.flushQuietly();
+        out.flush();
+    }
+
+    /** The rule, rule file and source cells, the same on every finding of an edit, so made once per edit. */
+    private String editCells(EditDefinition edit) {
+        StringBuilder cells = new StringBuilder(256).append(',');
+        CsvCells.append(cells, cell.apply(edit.ruleName()));
+        cells.append(',');
+        CsvCells.append(cells, cell.apply(edit.ruleFile()));
+        cells.append(',');
+        CsvCells.append(cells, cell.apply(edit.source()));
+        return cells.append(',').toString();
+    }
+
+    public String header() {
+        return String.join(",", HEADER) + "\n";
+    }
+
+    /** One finding's row, line end included; safe to call from any thread. */
+    public String row(Finding f) {
+        ClaimLine line = f.line();
+        StringBuilder row = new StringBuilder(640);
+        CsvCells.append(row, cell.apply(line.claimId()));
+        row.append(',').append(line.lineNumber()).append(',');
+        CsvCells.append(row, line.code());
+        row.append(',');
+        CsvCells.append(row, line.modifiers().toString());
+        row.append(',').append(line.dateOfService()).append(',');
+        CsvCells.append(row, cell.apply(f.edit().editId()));
+        row.append(',').append(f.category().name()).append(',').append(f.severity().name()).append(',');
+        CsvCells.append(row, cell.apply(f.message()));
+        row.append(editCells.computeIfAbsent(f.edit(), this::editCells));
+        CsvCells.append(row, cell.apply(line.source().file()));
+        row.append(',').append(line.source().line()).append(',').append(f.status().name().toLowerCase(Locale.ROOT))
+                .append(',');
+        CsvCells.append(row, cell.apply(f.overrideReason()));
+        return row.append('\n').toString();
     }
 }

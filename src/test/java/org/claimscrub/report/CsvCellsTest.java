@@ -1,7 +1,12 @@
 package org.claimscrub.report;
 
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,8 +15,26 @@ class CsvCellsTest {
     @ParameterizedTest(name = "\"{0}\" -> \"{1}\"")
     @CsvSource(delimiter = '|', quoteCharacter = '"', ignoreLeadingAndTrailingWhitespace = false, value = {
         "=HYPERLINK(\"x\")|'=HYPERLINK(\"x\")", "+1|'+1", "-2+3|'-2+3", "@SUM(A1)|'@SUM(A1)",
-        "\tx|'\tx", "C1|C1", "88305|88305", "a=b|a=b", "''|''"})
+        "\tx|'\tx", "C1|C1", "88305|88305", "0753T|0753T", "a=b|a=b", "''|''"})
     void formulaLookingCellsGetALeadingApostrophe(String cell, String expected) {
         assertEquals(expected, CsvCells.neutralise(cell));
+    }
+
+    @Test
+    void appendQuotesExactlyAsOpencsvDoes() {
+        String[] cells = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "'=x", "tab\there"};
+        StringWriter expected = new StringWriter();
+        ICSVWriter csv = new CSVWriter(expected, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        csv.writeNext(cells, false);
+        csv.flushQuietly();
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            CsvCells.append(row, cells[i]);
+        }
+        assertEquals(expected.toString(), row.append('\n').toString());
     }
 }

@@ -1,0 +1,140 @@
+package org.claimscrub.bench;
+
+import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.Regrouper;
+import org.claimscrub.engine.Scrubber;
+import org.claimscrub.model.Category;
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.EditDefinition;
+import org.claimscrub.model.Finding;
+import org.claimscrub.model.Reject;
+import org.claimscrub.reader.ClaimSink;
+import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.InputException;
+import org.claimscrub.reference.CodeReference;
+import org.claimscrub.reference.ReferenceData;
+import org.claimscrub.report.FindingsCsvWriter;
+import org.claimscrub.report.RejectLog;
+import org.claimscrub.report.RejectsCsvWriter;
+import org.claimscrub.report.ReportFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The yardstick for the bench: the same reading, regrouping and report writing as a scrub, with the add-on
+ * (primary missing, units over the primary) and modifier (26/TC) edits coded by hand instead of rules. What
+ * the full scrub costs beyond this is the price of rules as data.
+ */
+public final class PlainJavaPipeline {
+    private static final EditDefinition ADDON_WITHOUT_PRIMARY = edit("PLAIN-AOP", Category.ADDON_WITHOUT_PRIMARY);
+    private static final EditDefinition ADDON_UNITS = edit("PLAIN-AOU", Category.ADDON_UNITS_EXCEED_PRIMARY);
+    private static final EditDefinition MODIFIER = edit("PLAIN-MOD", Category.MODIFIER_NOT_ALLOWED);
+
+    /** A claim line takes at least this many bytes of CSV, so size / this over-estimates the line count. */
+    private static final long SHORTEST_LINE_BYTES = 60;
+
+    private final ReferenceData reference;
+    private final int memoryLines;
+
+    public PlainJavaPipeline(ReferenceData reference, int memoryLines) {
+        this.reference = reference;
+        this.memoryLines = memoryLines;
+    }
+
+    private static EditDefinition edit(String id, Category category) {
+        return new EditDefinition(id, category, category.defaultSeverity(), category.defaultMessage(),
+                category.defaultSource(), "plain Java", "");
+    }
+
+    /** Reads, checks and writes findings.csv and rejects.csv into the folder; returns the findings count. */
+    public long run(Path input, Path out, Path work) throws IOException, InputException {
+        FindingsCsvWriter csv = new FindingsCsvWriter(true);
+        long findingsCount = 0;
+        long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
+        try (RejectLog rejects = new RejectLog(work);
+             Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
+            CsvClaimReader.withoutDuplicateCheck().read(input, 0, new ClaimSink() {
+                @Override
+                public void accept(ClaimLine line) {
+                    try {
+                        regrouper.add(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void reject(Reject reject) {
+                    try {
+                        rejects.add(reject);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            List<Regrouper.Partition> partitions = regrouper.finish();
+            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null, csv::row)) {
+                for (int p = 0; p < partitions.size(); p++) {
+                    List<Finding> findings = new ArrayList<>();
+                    for (List<ClaimLine> visit : Scrubber.visits(partitions.get(p).load())) {
+                        check(visit, findings);
+                    }
+                    findingsCount += findings.size();
+                    runs.add(p, List.of(runs.rows(findings)));
+                }
+                try (ReportFiles report = new ReportFiles(out)) {
+                    report.writeBytes("findings.csv", w -> {
+                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                        runs.writeTo(w);
+                    });
+                    report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
+                    report.commit();
+                }
+            }
+        }
+        return findingsCount;
+    }
+
+    private void check(List<ClaimLine> visit, List<Finding> findings) {
+        Map<String, Integer> unitsByCode = new HashMap<>();
+        for (ClaimLine line : visit) {
+            unitsByCode.merge(line.code(), line.units(), Integer::sum);
+        }
+        Map<String, Boolean> reported = new HashMap<>();
+        for (ClaimLine line : visit) {
+            String primary = SyntheticBatch.PRIMARY_OF.get(line.code());
+            if (primary != null) {
+                Integer primaryUnits = unitsByCode.get(primary);
+                if (primaryUnits == null) {
+                    findings.add(new Finding(line, ADDON_WITHOUT_PRIMARY, line.code() + " is an add-on code, but no "
+                            + primary + " was billed on " + line.dateOfService() + ". Add the " + primary
+                            + " line if it was performed that day, or remove " + line.code() + "."));
+                } else if (primaryUnits < unitsByCode.get(line.code())
+                        && reported.putIfAbsent(line.code(), Boolean.TRUE) == null) {
+                    findings.add(new Finding(line, ADDON_UNITS, line.code() + " is billed for "
+                            + unitsByCode.get(line.code()) + " unit(s) but its primary " + primary + " for only "
+                            + primaryUnits + ". Reduce " + line.code() + " to " + primaryUnits + " unit(s)."));
+                }
+            }
+            CodeReference ref = reference.code(line.code());
+            if (ref != null && ref.pcTc() != null) {
+                if (line.hasModifier("26") && !ref.pcTc().allows26()) {
+                    findings.add(new Finding(line, MODIFIER, "Modifier 26 is not allowed on " + line.code() + ": "
+                            + ref.pcTc().explain() + ". Remove modifier 26 before submission."));
+                }
+                if (line.hasModifier("TC") && !ref.pcTc().allowsTc()) {
+                    findings.add(new Finding(line, MODIFIER, "Modifier TC is not allowed on " + line.code() + ": "
+                            + ref.pcTc().explain() + ". Remove modifier TC before submission."));
+                }
+            }
+        }
+    }
+}

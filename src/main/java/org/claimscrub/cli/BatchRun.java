@@ -1,0 +1,372 @@
+package org.claimscrub.cli;
+
+import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.Regrouper;
+import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.Scrubber;
+import org.claimscrub.model.Category;
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.Finding;
+import org.claimscrub.model.Reject;
+import org.claimscrub.reader.ClaimSink;
+import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.DuplicateLineNumbers;
+import org.claimscrub.reader.InputException;
+import org.claimscrub.report.BatchTally;
+import org.claimscrub.report.FileDigest;
+import org.claimscrub.report.RejectLog;
+import org.claimscrub.report.ScrubSummary;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One batch from input files to scrubbed findings, in bounded memory: read and regroup (spilling past the
+ * budget), then scrub partition by partition with sessions spread over a thread pool, collecting findings
+ * as sorted runs and figures as a tally. Writing the report is the caller's.
+ */
+final class BatchRun implements AutoCloseable {
+    /** The work folder (spill files) sits in the report folder under this prefix while a run lasts. */
+    static final String WORK_PREFIX = ".claimscrub-work-";
+
+    private final Function<Finding, String> format;
+    private final Scrubber scrubber;
+    private final int threads;
+    private final int memoryLines;
+    private final Path workFolder;
+    private final Progress progress;
+    private final Overrides overrides;
+    private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
+    private final RejectLog rejects;
+    private final List<Reject> lateRejects = new ArrayList<>();
+    private final List<FileDigest> inputs = new ArrayList<>();
+    private Regrouper regrouper;
+    private FindingRuns findings;
+    private BatchTally tally;
+    private long linesRead;
+    private long scrubbed;
+    private boolean ruleFailed;
+
+    /**
+     * @param overrides applied to each chunk's findings as it is scrubbed
+     * @param format    a finding's report row, made on the worker threads
+     */
+    BatchRun(Scrubber scrubber, Overrides overrides, Function<Finding, String> format, int threads,
+             int memoryLines, Path workFolder, Progress progress) {
+        this.format = format;
+        this.scrubber = scrubber;
+        this.overrides = overrides;
+        this.threads = threads;
+        this.memoryLines = memoryLines;
+        this.workFolder = workFolder;
+        this.progress = progress;
+        this.rejects = new RejectLog(workFolder);
+    }
+
+    /** A rejected line without a readable claim id counts in the lines, not the claims. */
+    private void countRejectedLine(Reject reject) {
+        if (!reject.claimId().isEmpty()) {
+            rejectedLinesByClaim.merge(reject.claimId(), 1L, Long::sum);
+        }
+    }
+
+    /** Reads every input, regrouping its lines; records each file's SHA-256 on the way. */
+    void read(List<Path> files) throws InputException, IOException {
+        long totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += sizeOf(file);
+        }
+        long bytesTotal = totalBytes;
+        long[] bytesRead = {0};
+        regrouper = new Regrouper(memoryLines, workFolder,
+                () -> bytesRead[0] == 0 ? linesRead : linesRead * bytesTotal / bytesRead[0]);
+        progress.phase("reading ", totalBytes);
+        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
+        ClaimSink sink = new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                try {
+                    regrouper.add(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.lines(++linesRead);
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                try {
+                    rejects.add(reject);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                countRejectedLine(reject);
+                progress.lines(++linesRead);
+            }
+        };
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            MessageDigest sha = FileDigest.newSha256();
+            long[] fileBytes = {0};
+            try (InputStream in = new DigestInputStream(new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        fileBytes[0] += n;
+                        bytesRead[0] += n;
+                        progress.advance(n);
+                    }
+                    return n;
+                }
+            }, sha)) {
+                reader.read(in, file.toString(), i, sink);
+            } catch (NoSuchFileException e) {
+                throw new InputException(file + ": file not found");
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            inputs.add(new FileDigest(file.toString(), fileBytes[0], HexFormat.of().formatHex(sha.digest())));
+        }
+    }
+
+    private static long sizeOf(Path file) throws InputException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Scrubs every partition; findings and figures are then ready for the report. Three partitions are in
+     * flight at once, so the workers never wait on the main thread: the next one loads on a loader thread,
+     * the current one's chunks run on the pool, and the previous one is tallied and filed on this thread.
+     */
+    void scrub() throws IOException, InterruptedException {
+        List<Regrouper.Partition> partitions = regrouper.finish();
+        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
+        tally = new BatchTally(rejectedLinesByClaim);
+        progress.phase("scrubbing", linesRead - rejects.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
+        ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
+        try {
+            Future<Prepared> next = partitions.isEmpty() ? null : loader.submit(() -> prepare(partitions.get(0)));
+            Submitted previous = null;
+            for (int p = 0; p < partitions.size(); p++) {
+                Prepared prepared = next.get();
+                if (p + 1 < partitions.size()) {
+                    Regrouper.Partition following = partitions.get(p + 1);
+                    next = loader.submit(() -> prepare(following));
+                }
+                Submitted current = submit(p, prepared, pool);
+                if (previous != null) {
+                    file(previous);
+                }
+                previous = current;
+            }
+            if (previous != null) {
+                file(previous);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+            loader.shutdownNow();
+        }
+        addLateRejects();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks. */
+    private record Prepared(List<ClaimLine> lines, List<Reject> duplicates, List<List<List<ClaimLine>>> chunks) {
+    }
+
+    private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
+    }
+
+    private static Prepared prepare(Regrouper.Partition partition) {
+        List<ClaimLine> lines = partition.load();
+        List<Reject> duplicates = DuplicateLineNumbers.setAside(lines);
+        return new Prepared(lines, duplicates, Scrubber.chunks(Scrubber.visits(lines)));
+    }
+
+    private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {
+        List<Future<ChunkResult>> chunks = new ArrayList<>(prepared.chunks().size());
+        for (List<List<ClaimLine>> chunk : prepared.chunks()) {
+            chunks.add(pool.submit(() -> {
+                List<Finding> found = overrides.apply(scrubber.scrubVisits(chunk));
+                return new ChunkResult(found, findings.rows(found));
+            }));
+        }
+        return new Submitted(partition, prepared, chunks);
+    }
+
+    /** Waits for a partition's chunks, then adds it to the tally and its rows to the finding runs. */
+    private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
+        List<Finding> partitionFindings = new ArrayList<>();
+        List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
+        for (Future<ChunkResult> chunk : submitted.chunks()) {
+            ChunkResult result = chunk.get();
+            partitionFindings.addAll(result.findings());
+            partitionRows.add(result.rows());
+        }
+        for (Reject duplicate : submitted.prepared().duplicates()) {
+            lateRejects.add(duplicate);
+            countRejectedLine(duplicate);
+        }
+        ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
+        List<ClaimLine> lines = submitted.prepared().lines();
+        tally.add(lines, partitionFindings);
+        findings.add(submitted.partition(), partitionRows);
+        scrubbed += lines.size();
+        progress.advance(lines.size());
+        progress.lines(scrubbed);
+    }
+
+    /** Repeated line numbers were found in the partitions: read their raw text back from the inputs. */
+    private void addLateRejects() throws IOException {
+        Map<String, List<Reject>> byFile = lateRejects.stream()
+                .collect(Collectors.groupingBy(r -> r.source().file(), TreeMap::new, Collectors.toList()));
+        List<Reject> complete = new ArrayList<>();
+        for (Map.Entry<String, List<Reject>> file : byFile.entrySet()) {
+            Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
+            Map<Long, String> raw;
+            try {
+                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers);
+            } catch (InputException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            for (Reject r : file.getValue()) {
+                complete.add(new Reject(r.source(), r.claimId(), r.field(), r.reason(),
+                        raw.getOrDefault(r.source().line(), "")));
+            }
+        }
+        complete.sort(Comparator.comparing(Reject::source));
+        rejects.addLate(complete);
+    }
+
+    ScrubSummary summary() {
+        ScrubSummary summary = tally.summary(linesRead, rejects.size());
+        if (summary.linesScrubbed() + summary.linesRejected() != linesRead) {
+            throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
+                    + summary.linesScrubbed() + " scrubbed + " + summary.linesRejected() + " rejected");
+        }
+        return summary;
+    }
+
+    /** Writes the findings' rows (UTF-8) in report order. */
+    void writeFindings(OutputStream out) throws IOException {
+        findings.writeTo(out);
+    }
+
+    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows) {
+    }
+
+    Iterable<Reject> rejects() throws IOException {
+        return rejects.all();
+    }
+
+    /** The first rejects in input order, for the console. */
+    List<Reject> firstRejects(int count) throws IOException {
+        List<Reject> first = new ArrayList<>();
+        for (Reject r : rejects.all()) {
+            if (first.size() == count) {
+                break;
+            }
+            first.add(r);
+        }
+        return first;
+    }
+
+    long rejectCount() {
+        return rejects.size();
+    }
+
+    BatchTally tally() {
+        return tally;
+    }
+
+    List<FileDigest> inputs() {
+        return inputs;
+    }
+
+    boolean spilled() {
+        return regrouper != null && regrouper.spilled();
+    }
+
+    /** Whether a rule threw on some visit (which then carries a SYSTEM finding). */
+    boolean ruleFailed() {
+        return ruleFailed;
+    }
+
+    /** Deletes every spill file and the work folder. */
+    @Override
+    public void close() throws IOException {
+        try (rejects; FindingRuns f = findings; Regrouper r = regrouper) {
+            // closing is all
+        } finally {
+            deleteFolder(workFolder);
+        }
+    }
+
+    /**
+     * Removes the work folders of runs that were killed (kill -9 skips the shutdown hook): they hold spilled
+     * claim lines. One report folder serves one run at a time.
+     */
+    static void removeStaleWorkFolders(Path reportFolder) throws IOException {
+        try (var stale = Files.newDirectoryStream(reportFolder, WORK_PREFIX + "*")) {
+            for (Path folder : stale) {
+                deleteFolder(folder);
+            }
+        }
+    }
+
+    static void deleteFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
+}

@@ -1,0 +1,173 @@
+package org.claimscrub.engine;
+
+import org.claimscrub.model.Finding;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Findings as report rows in sorted runs, one per partition, written out in report order by a k-way merge.
+ * Rows are formatted and encoded where the findings are made (on the worker threads), so the merge only
+ * copies bytes.
+ * Runs stay in memory, or are spilled to files when the batch itself spilled, so findings never all sit in
+ * memory at once.
+ *
+ * <p>Determinism: within a run rows follow {@link Scrubber#REPORT_ORDER}; across runs they are merged by input
+ * position alone, which is enough because no input line belongs to two partitions.
+ */
+public final class FindingRuns implements AutoCloseable {
+    private final Path spillFolder;
+    private final Function<Finding, String> format;
+    private final TreeMap<Integer, Run> runs = new TreeMap<>();
+
+    /** One finding's report row as UTF-8, with the input position it sorts by. */
+    public record Row(long position, byte[] text) {
+        static final Comparator<Row> BY_POSITION = Comparator.comparingLong(Row::position);
+    }
+
+    /**
+     * @param spillFolder where to spill runs, or null to keep them in memory
+     * @param format      a finding's report row, line end included
+     */
+    public FindingRuns(Path spillFolder, Function<Finding, String> format) {
+        this.spillFolder = spillFolder;
+        this.format = format;
+    }
+
+    /** Sorts findings (of whole visits) into report order and formats their rows; safe on any thread. */
+    public List<Row> rows(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Scrubber.REPORT_ORDER);
+        List<Row> rows = new ArrayList<>(sorted.size());
+        for (Finding f : sorted) {
+            rows.add(new Row(position(f), format.apply(f).getBytes(StandardCharsets.UTF_8)));
+        }
+        return rows;
+    }
+
+    private static long position(Finding f) {
+        return ((long) f.line().source().fileIndex() << 40) | f.line().source().line();
+    }
+
+    /**
+     * Adds one partition's rows, made by {@link #rows} chunk by chunk. Chunks hold whole visits, so a line's
+     * rows are all in one chunk and a stable sort by position puts the partition in report order.
+     */
+    public void add(int partition, List<List<Row>> chunks) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        chunks.forEach(rows::addAll);
+        rows.sort(Row.BY_POSITION);
+        Run run;
+        if (spillFolder == null) {
+            run = new Run(rows, null, rows.size());
+        } else {
+            Files.createDirectories(spillFolder);
+            Path file = Files.createTempFile(spillFolder, "findings-" + partition + "-", ".bin");
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+                for (Row row : rows) {
+                    out.writeLong(row.position());
+                    out.writeInt(row.text().length);
+                    out.write(row.text());
+                }
+            }
+            run = new Run(null, file, rows.size());
+        }
+        synchronized (runs) {
+            if (runs.put(partition, run) != null) {
+                throw new IllegalStateException("partition " + partition + " added twice");
+            }
+        }
+    }
+
+    /** Writes every row in report order. */
+    public void writeTo(OutputStream out) throws IOException {
+        List<RunReader> readers = new ArrayList<>();
+        try {
+            PriorityQueue<RunReader> heads = new PriorityQueue<>(Comparator
+                    .comparingLong((RunReader r) -> r.head.position()).thenComparingInt(r -> r.index));
+            for (Run run : runs.values()) {
+                RunReader reader = new RunReader(run, readers.size());
+                readers.add(reader);
+                if (reader.advance()) {
+                    heads.add(reader);
+                }
+            }
+            RunReader next;
+            while ((next = heads.poll()) != null) {
+                out.write(next.head.text());
+                if (next.advance()) {
+                    heads.add(next);
+                }
+            }
+        } finally {
+            for (RunReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Run run : runs.values()) {
+            if (run.file != null) {
+                Files.deleteIfExists(run.file);
+            }
+        }
+    }
+
+    private record Run(List<Row> rows, Path file, int size) {
+    }
+
+    private static final class RunReader implements AutoCloseable {
+        private final Run run;
+        private final int index;
+        private final DataInputStream in;
+        private int read;
+        private Row head;
+
+        RunReader(Run run, int index) throws IOException {
+            this.run = run;
+            this.index = index;
+            this.in = run.file == null ? null
+                    : new DataInputStream(new BufferedInputStream(Files.newInputStream(run.file), 1 << 16));
+        }
+
+        boolean advance() throws IOException {
+            if (read >= run.size) {
+                head = null;
+                return false;
+            }
+            if (in == null) {
+                head = run.rows.get(read++);
+                return true;
+            }
+            long position = in.readLong();
+            byte[] text = new byte[in.readInt()];
+            in.readFully(text);
+            head = new Row(position, text);
+            read++;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+}

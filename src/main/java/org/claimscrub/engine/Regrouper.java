@@ -1,0 +1,163 @@
+package org.claimscrub.engine;
+
+import org.claimscrub.model.ClaimLine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Brings together the lines that cross-line edits need together, whatever the input order, within a memory
+ * budget. Lines stay in memory while they fit the budget; past it, every line is spilled to one of several
+ * partition files chosen by its visit's scope (patient and billing provider, or the claim), so a visit and
+ * each claim of one patient land whole in one partition, and each partition fits the budget when loaded back.
+ * Within a partition lines keep their input order.
+ */
+public final class Regrouper implements AutoCloseable {
+    static final int MIN_PARTITIONS = 4;
+    static final int MAX_PARTITIONS = 512;
+
+    private final int memoryLines;
+    private final Path spillFolder;
+    private final LongSupplier expectedLines;
+    private final SpillCodec codec = new SpillCodec();
+    private List<ClaimLine> buffer = new ArrayList<>();
+    private DataOutputStream[] spills;
+    private Path[] spillFiles;
+    private long[] spillCounts;
+
+    /**
+     * @param memoryLines   how many lines may sit in memory at once
+     * @param spillFolder   where partition files go if the batch outgrows the budget (created on first use)
+     * @param expectedLines estimate of the batch's total lines, asked once when spilling starts, to size the
+     *                      partitions
+     */
+    public Regrouper(int memoryLines, Path spillFolder, LongSupplier expectedLines) {
+        if (memoryLines < 1) {
+            throw new IllegalArgumentException("memoryLines must be positive");
+        }
+        this.memoryLines = memoryLines;
+        this.spillFolder = spillFolder;
+        this.expectedLines = expectedLines;
+    }
+
+    public void add(ClaimLine line) throws IOException {
+        if (spills != null) {
+            spill(line);
+            return;
+        }
+        buffer.add(line);
+        if (buffer.size() >= memoryLines) {
+            startSpilling();
+        }
+    }
+
+    public boolean spilled() {
+        return spills != null;
+    }
+
+    /** Ends the input; returns the partitions to scrub one after another. */
+    public List<Partition> finish() throws IOException {
+        if (spills == null) {
+            List<ClaimLine> lines = buffer;
+            buffer = null;
+            return List.of(new Partition(lines.size(), () -> lines));
+        }
+        List<Partition> partitions = new ArrayList<>(spills.length);
+        for (int i = 0; i < spills.length; i++) {
+            spills[i].close();
+            Path file = spillFiles[i];
+            long count = spillCounts[i];
+            partitions.add(new Partition(count, () -> load(file, count, codec)));
+        }
+        return partitions;
+    }
+
+    private void startSpilling() throws IOException {
+        long expected = Math.max(expectedLines.getAsLong(), buffer.size());
+        // a quarter of headroom, so an estimate on the low side still leaves each partition within budget
+        long wanted = (expected + expected / 4) / memoryLines + 1;
+        int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
+        Files.createDirectories(spillFolder);
+        spills = new DataOutputStream[count];
+        spillFiles = new Path[count];
+        spillCounts = new long[count];
+        for (int i = 0; i < count; i++) {
+            spillFiles[i] = Files.createTempFile(spillFolder, "lines-" + i + "-", ".bin");
+            spills[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15));
+        }
+        for (ClaimLine line : buffer) {
+            spill(line);
+        }
+        buffer = null;
+    }
+
+    private void spill(ClaimLine line) throws IOException {
+        int p = Math.floorMod(line.visit().scope().hashCode(), spills.length);
+        codec.writeLine(spills[p], line);
+        spillCounts[p]++;
+    }
+
+    private static List<ClaimLine> load(Path file, long count, SpillCodec codec) {
+        List<ClaimLine> lines = new ArrayList<>((int) count);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            for (long i = 0; i < count; i++) {
+                lines.add(codec.readLine(in));
+            }
+            Files.delete(file);
+        } catch (EOFException e) {
+            throw new UncheckedIOException("spill file " + file + " is truncated", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back spill file " + file, e);
+        }
+        return lines;
+    }
+
+    /** Closes and deletes any spill files left. */
+    @Override
+    public void close() throws IOException {
+        if (spills == null) {
+            return;
+        }
+        for (int i = 0; i < spills.length; i++) {
+            spills[i].close();
+            Files.deleteIfExists(spillFiles[i]);
+        }
+    }
+
+    /** One group of lines that no cross-line edit reaches beyond; load it to scrub it. */
+    public static final class Partition {
+        private final long lines;
+        private final Loader loader;
+
+        Partition(long lines, Loader loader) {
+            this.lines = lines;
+            this.loader = loader;
+        }
+
+        public long lineCount() {
+            return lines;
+        }
+
+        /**
+         * The partition's lines in input order, in a list the caller may change. A spilled partition's file is
+         * deleted once read.
+         */
+        public List<ClaimLine> load() {
+            return loader.load();
+        }
+    }
+
+    private interface Loader {
+        List<ClaimLine> load();
+    }
+}

@@ -1,0 +1,61 @@
+package org.claimscrub.report;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.Finding;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * findings.jsonl: one JSON object per line per finding, in the order given, with the same fields as
+ * findings.csv (modifiers as an array). Values are never formula-neutralised: JSON is for machines.
+ */
+public final class FindingsJsonlWriter {
+
+    public void write(Iterable<Finding> findings, Writer out) throws IOException {
+        for (Finding f : findings) {
+            out.write(row(f));
+        }
+        out.flush();
+    }
+
+    /** One finding's line, line end included; safe to call from any thread. */
+    public String row(Finding f) {
+        ClaimLine line = f.line();
+        StringBuilder row = new StringBuilder(640);
+        row.append("{\"claim_id\":");
+        Json.quote(row, line.claimId());
+        row.append(",\"line_number\":").append(line.lineNumber());
+        row.append(",\"procedure_code\":");
+        Json.quote(row, line.code());
+        row.append(",\"modifiers\":[");
+        for (int i = 0; i < line.modifiers().values().size(); i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            Json.quote(row, line.modifiers().values().get(i));
+        }
+        row.append("],\"date_of_service\":\"").append(line.dateOfService()).append('"');
+        row.append(",\"edit_id\":");
+        Json.quote(row, f.edit().editId());
+        row.append(",\"category\":\"").append(f.category().name()).append('"');
+        row.append(",\"severity\":\"").append(f.severity().name()).append('"');
+        row.append(",\"message\":");
+        Json.quote(row, f.message());
+        row.append(",\"rule\":");
+        Json.quote(row, f.edit().ruleName());
+        row.append(",\"rule_file\":");
+        Json.quote(row, f.edit().ruleFile());
+        row.append(",\"source\":");
+        Json.quote(row, f.edit().source());
+        row.append(",\"input_file\":");
+        Json.quote(row, line.source().file());
+        row.append(",\"input_line\":").append(line.source().line());
+        row.append(",\"status\":\"").append(f.status().name().toLowerCase(Locale.ROOT)).append('"');
+        row.append(",\"override_reason\":");
+        Json.quote(row, f.overrideReason());
+        row.append("}\n");
+        return row.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.claimscrub.engine;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.Modifiers;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.model.Visit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegrouperTest {
+    @TempDir
+    Path tmp;
+
+    static ClaimLine line(long sourceLine, String claim, String patient, String code) {
+        LocalDate dos = LocalDate.of(2025, 3, 11);
+        return new ClaimLine(new SourceRef(0, "made-up.csv", sourceLine), claim, 1, dos, code, Modifiers.of("26"),
+                2, patient, "1900000013", "", ClaimType.PROFESSIONAL, "", "81", new BigDecimal("12.50"),
+                List.of("D12.5"), "", Visit.of(claim, patient, "1900000013", dos));
+    }
+
+    @Test
+    void withinBudgetEverythingStaysInOnePartitionInInputOrder() throws IOException {
+        try (Regrouper regrouper = new Regrouper(100, tmp.resolve("spill"), () -> 10)) {
+            for (int i = 0; i < 10; i++) {
+                regrouper.add(line(i + 2, "C" + i, "PT" + i % 3, "88305"));
+            }
+            List<Regrouper.Partition> partitions = regrouper.finish();
+            assertFalse(regrouper.spilled());
+            assertEquals(1, partitions.size());
+            assertEquals(10, partitions.get(0).load().size());
+            assertFalse(Files.exists(tmp.resolve("spill")), "nothing written when the batch fits");
+        }
+    }
+
+    @Test
+    void pastTheBudgetEachVisitLandsWholeInOnePartitionAndLinesSurviveTheRoundTrip() throws IOException {
+        List<ClaimLine> input = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            input.add(line(i + 2, "C" + i, "PT" + i % 37, i % 2 == 0 ? "88305" : "0753T"));
+        }
+        try (Regrouper regrouper = new Regrouper(50, tmp.resolve("spill"), () -> 500)) {
+            for (ClaimLine l : input) {
+                regrouper.add(l);
+            }
+            List<Regrouper.Partition> partitions = regrouper.finish();
+            assertTrue(regrouper.spilled());
+            assertTrue(partitions.size() >= 10, "sized from the estimate: " + partitions.size());
+            Map<Visit, Integer> partitionOfVisit = new HashMap<>();
+            List<ClaimLine> back = new ArrayList<>();
+            for (int p = 0; p < partitions.size(); p++) {
+                List<ClaimLine> lines = partitions.get(p).load();
+                for (int i = 1; i < lines.size(); i++) {
+                    assertTrue(lines.get(i - 1).source().compareTo(lines.get(i).source()) < 0, "input order kept");
+                }
+                for (ClaimLine l : lines) {
+                    Integer before = partitionOfVisit.put(l.visit(), p);
+                    assertTrue(before == null || before == p, "a visit is never split");
+                }
+                back.addAll(lines);
+            }
+            back.sort((a, b) -> a.source().compareTo(b.source()));
+            assertEquals(input, back, "every field survives the spill");
+        }
+        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+            assertEquals(0, left.count(), "spill files are deleted once read");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.claimscrub.report;
+
+import org.claimscrub.model.Reject;
+import org.claimscrub.model.SourceRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RejectLogTest {
+    @TempDir
+    Path tmp;
+
+    private static Reject reject(long line) {
+        return new Reject(new SourceRef(0, "made-up.csv", line), "C" + line, "units", "bad", "raw " + line);
+    }
+
+    @Test
+    void spillsPastTheMemoryLimitAndMergesLateRejectsByPosition() throws IOException {
+        int many = RejectLog.MEMORY_REJECTS + 500;
+        try (RejectLog log = new RejectLog(tmp)) {
+            for (int i = 0; i < many; i++) {
+                log.add(reject(2L * i + 2));
+            }
+            log.addLate(List.of(reject(2L * many + 1), reject(3), reject(2L * RejectLog.MEMORY_REJECTS + 7)));
+            assertEquals(many + 3, log.size());
+            List<Long> order = new ArrayList<>();
+            for (Reject r : log.all()) {
+                order.add(r.source().line());
+            }
+            List<Long> sorted = new ArrayList<>(order);
+            sorted.sort(Long::compare);
+            assertEquals(sorted, order);
+            assertEquals(many + 3, order.size());
+        }
+    }
+}

@@ -57,16 +57,6 @@ class DuplicateLineNumbersTest {
     }
 
     private static ClaimSink sink(List<ClaimLine> lines, List<Reject> rejects) {
-        return new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                rejects.add(reject);
-            }
-        };
+        return ClaimSink.of(lines::add, rejects::add);
     }
 }

@@ -198,6 +198,9 @@ public final class Scrubber {
             if (rulesUseCms) {
                 session.setGlobal(CMS_GLOBAL, cms);
             }
+            if (cms.loaded() != null) {
+                session.insert(cms.loaded());
+            }
             Map<String, Boolean> codes = new HashMap<>();
             for (ServiceLine fact : facts) {
                 session.insert(fact);

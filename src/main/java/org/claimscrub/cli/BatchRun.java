@@ -53,12 +53,12 @@ final class BatchRun implements AutoCloseable {
     static final String WORK_PREFIX = ".claimscrub-work-";
 
     private final Function<Finding, String> format;
-    private final Scrubber scrubber;
     private final int threads;
     private final int memoryLines;
     private final Path workFolder;
     private final Progress progress;
-    private final Overrides overrides;
+    private Scrubber scrubber;
+    private Overrides overrides;
     private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
     private final RejectLog rejects;
     private final List<Reject> lateRejects = new ArrayList<>();
@@ -71,14 +71,12 @@ final class BatchRun implements AutoCloseable {
     private boolean ruleFailed;
 
     /**
-     * @param overrides applied to each chunk's findings as it is scrubbed
-     * @param format    a finding's report row, made on the worker threads
+     * The rules come only with {@link #scrub}, so that reading can go on while they compile.
+     *
+     * @param format a finding's report row, made on the worker threads
      */
-    BatchRun(Scrubber scrubber, Overrides overrides, Function<Finding, String> format, int threads,
-             int memoryLines, Path workFolder, Progress progress) {
+    BatchRun(Function<Finding, String> format, int threads, int memoryLines, Path workFolder, Progress progress) {
         this.format = format;
-        this.scrubber = scrubber;
-        this.overrides = overrides;
         this.threads = threads;
         this.memoryLines = memoryLines;
         this.workFolder = workFolder;
@@ -167,8 +165,12 @@ final class BatchRun implements AutoCloseable {
      * Scrubs every partition; findings and figures are then ready for the report. Three partitions are in
      * flight at once, so the workers never wait on the main thread: the next one loads on a loader thread,
      * the current one's chunks run on the pool, and the previous one is tallied and filed on this thread.
+     *
+     * @param overrides applied to each chunk's findings as it is scrubbed
      */
-    void scrub() throws IOException, InterruptedException {
+    void scrub(Scrubber scrubber, Overrides overrides) throws IOException, InterruptedException {
+        this.scrubber = scrubber;
+        this.overrides = overrides;
         List<Regrouper.Partition> partitions = regrouper.finish();
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
         tally = new BatchTally(rejectedLinesByClaim);

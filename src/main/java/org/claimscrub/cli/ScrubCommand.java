@@ -41,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -49,6 +51,8 @@ import java.util.stream.Stream;
         description = "Scrub claim line CSV files and write findings, rejects, summary.txt, summary.html and"
                 + " run.json into the report folder; nothing appears there unless the run completes.")
 final class ScrubCommand implements Callable<Integer> {
+    /** Manifest timing: how long the scrub waited, input read, for the rules still compiling. */
+    static final String COMPILE_WAIT = "compile_wait";
     static final String VERSION = "claimscrub 0.1.0";
     /** Heap a line costs while its partition is scrubbed (line, facts, session, findings), measured generously. */
     static final long BYTES_PER_LINE = 3_000;
@@ -127,31 +131,26 @@ final class ScrubCommand implements Callable<Integer> {
         }
         int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
         Path rulesFolder = RulesFolder.resolve(rules);
+        // The rules compile on their own thread while the input is read: both take seconds, on different cores.
+        FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
+            long compileStarted = System.nanoTime();
+            RuleBase ruleBase = new RuleLoader().load(rulesFolder);
+            Overrides overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
+            return new CompiledRules(ruleBase, overrideTable, System.nanoTime() - compileStarted);
+        });
+        Thread compiler = new Thread(compiling, "claimscrub-rules");
+        compiler.setDaemon(true);
+        compiler.start();
         ReferenceData reference;
-        RuleBase ruleBase;
-        Overrides overrideTable;
         CmsTables cms;
         try {
             cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFile));
             reference = cms.applyTo(new ReferenceDataLoader().load(rulesFolder.resolve("reference")));
-            ruleBase = new RuleLoader().load(rulesFolder);
-            overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
-        } catch (OverridesException e) {
-            System.err.println("claimscrub: overrides problem, nothing written:\n" + e.getMessage());
-            return ExitCode.RULES.code();
         } catch (ReferenceDataException e) {
             System.err.println("claimscrub: reference data problem, nothing written:\n" + e.getMessage());
             return ExitCode.REFERENCE_DATA.code();
-        } catch (RuleCompilationException e) {
-            System.err.println("claimscrub: the rules do not compile, nothing written ("
-                    + e.problems().size() + " problem(s)):");
-            e.problems().forEach(p -> System.err.println(p));
-            return ExitCode.RULES.code();
-        } catch (IOException e) {
-            System.err.println("claimscrub: cannot read the rules: " + e.getMessage());
-            return ExitCode.RULES.code();
         }
-        long compiled = System.nanoTime();
+        long loaded = System.nanoTime();
 
         boolean outExisted = Files.exists(out);
         Path work;
@@ -175,25 +174,36 @@ final class ScrubCommand implements Callable<Integer> {
         FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
         Function<Finding, String> row = format == Format.CSV ? csv::row : jsonl::row;
         try (Progress progress = Progress.start(quiet);
-             BatchRun batch = new BatchRun(new Scrubber(ruleBase, reference, cms), overrideTable, row, workers,
-                     budget, work, progress)) {
+             BatchRun batch = new BatchRun(row, workers, budget, work, progress)) {
             try {
                 batch.read(inputs);
             } catch (InputException e) {
+                ExitCode rulesFailed = rulesFailure(compiling);
+                if (rulesFailed != null) {
+                    return rulesFailed.code();
+                }
                 System.err.println("claimscrub: cannot read input, nothing written: " + e.getMessage());
                 return ExitCode.INPUT.code();
             }
             long read = System.nanoTime();
-            batch.scrub();
+            ExitCode rulesFailed = rulesFailure(compiling);
+            if (rulesFailed != null) {
+                return rulesFailed.code();
+            }
+            CompiledRules rules = compiling.get();
+            RuleBase ruleBase = rules.ruleBase();
+            long rulesReady = System.nanoTime();
+            batch.scrub(new Scrubber(ruleBase, reference, cms), rules.overrides());
             long scrubbed = System.nanoTime();
             ScrubSummary summary = batch.summary();
             ExitCode exit = exitCode(summary, batch.ruleFailed());
             progress.close();
 
             Map<String, Long> timings = new LinkedHashMap<>();
-            timings.put("compile_rules", millis(compiled - started));
-            timings.put("read_and_regroup", millis(read - compiled));
-            timings.put("scrub", millis(scrubbed - read));
+            timings.put("compile_rules", millis(rules.compileNanos()));
+            timings.put("read_and_regroup", millis(read - loaded));
+            timings.put(COMPILE_WAIT, millis(rulesReady - read));
+            timings.put("scrub", millis(scrubbed - rulesReady));
             String ext = format == Format.CSV ? ".csv" : ".jsonl";
             List<String> outputs = List.of("findings" + ext, "rejects" + ext, "summary.txt", "summary.html",
                     ReferenceFilesCsvWriter.FILE_NAME, "run.json");
@@ -230,8 +240,8 @@ final class ScrubCommand implements Callable<Integer> {
                 System.err.println("claimscrub: cannot write the report to " + out + ": " + e.getMessage());
                 return ExitCode.OUTPUT.code();
             }
-            printSummary(console, summary, batch, ruleBase, cms, compiled - started,
-                    System.nanoTime() - compiled, outputs);
+            printSummary(console, summary, batch, ruleBase, cms, rules.compileNanos(),
+                    System.nanoTime() - loaded, outputs);
             return exit.code();
         } catch (IOException | UncheckedIOException e) {
             System.err.println("claimscrub: cannot use the work folder " + work + ", nothing written: "
@@ -241,6 +251,8 @@ final class ScrubCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             System.err.println("claimscrub: interrupted, nothing written");
             return ExitCode.INTERNAL.code();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -267,6 +279,36 @@ final class ScrubCommand implements Callable<Integer> {
                 f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
         console.println("Report:   " + String.join(", ", outputs.stream().map(o -> out.resolve(o).toString())
                 .toList()));
+    }
+
+    /** The rule base and overrides, and how long they took to compile. */
+    private record CompiledRules(RuleBase ruleBase, Overrides overrides, long compileNanos) {
+    }
+
+    /** Waits for the rules; prints why they cannot be used and returns the exit code, or null when they can. */
+    private static ExitCode rulesFailure(FutureTask<CompiledRules> compiling) throws InterruptedException {
+        try {
+            compiling.get();
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OverridesException o) {
+                System.err.println("claimscrub: overrides problem, nothing written:\n" + o.getMessage());
+            } else if (cause instanceof RuleCompilationException r) {
+                System.err.println("claimscrub: the rules do not compile, nothing written ("
+                        + r.problems().size() + " problem(s)):");
+                r.problems().forEach(p -> System.err.println(p));
+            } else if (cause instanceof IOException io) {
+                System.err.println("claimscrub: cannot read the rules: " + io.getMessage());
+            } else if (cause instanceof RuntimeException re) {
+                throw re;
+            } else if (cause instanceof Error error) {
+                throw error;
+            } else {
+                throw new IllegalStateException(cause);
+            }
+            return ExitCode.RULES;
+        }
     }
 
     /** A run that wrote nothing leaves no report folder behind that it created itself. */

@@ -19,12 +19,19 @@ import java.util.function.LongSupplier;
  * Brings together the lines that cross-line edits need together, whatever the input order, within a memory
  * budget. Lines stay in memory while they fit the budget; past it, every line is spilled to one of several
  * partition files chosen by its visit's scope (patient and billing provider, or the claim), so a visit and
- * each claim of one patient land whole in one partition, and each partition fits the budget when loaded back.
+ * each claim of one patient land whole in one partition, and each partition fits the budget when loaded back
+ * (partitions aim at {@link #PARTITION_LINES} lines or the budget, whichever is smaller).
  * Within a partition lines keep their input order.
  */
 public final class Regrouper implements AutoCloseable {
     static final int MIN_PARTITIONS = 4;
     static final int MAX_PARTITIONS = 512;
+    /**
+     * Spilled partitions aim at this many lines even when the budget allows more: three partitions are in
+     * flight while scrubbing, and smaller ones keep the live heap small, so the collector copies less (a 1M-line
+     * batch scrubs in 7 s instead of 8.7 s with partitions of 25,000 lines rather than 106,000).
+     */
+    static final int PARTITION_LINES = 25_000;
 
     private final int memoryLines;
     private final Path spillFolder;
@@ -85,7 +92,7 @@ public final class Regrouper implements AutoCloseable {
     private void startSpilling() throws IOException {
         long expected = Math.max(expectedLines.getAsLong(), buffer.size());
         // a quarter of headroom, so an estimate on the low side still leaves each partition within budget
-        long wanted = (expected + expected / 4) / memoryLines + 1;
+        long wanted = (expected + expected / 4) / Math.min(memoryLines, PARTITION_LINES) + 1;
         int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
         Files.createDirectories(spillFolder);
         spills = new DataOutputStream[count];

@@ -31,6 +31,7 @@ public final class CmsTables implements FeeScheduleOverride {
     private final Versions<Loaded<AddOnTable>> aoc;
     private final Versions<Loaded<Map<String, CodeReference>>> pfs;
     private final List<ReferenceFile> files;
+    private final CmsTablesLoaded loaded;
 
     CmsTables(Map<CmsSetting, Versions<Loaded<MueTable>>> mue, Map<CmsSetting, Versions<Loaded<PtpIndex>>> ptp,
               Versions<Loaded<AddOnTable>> aoc, Versions<Loaded<Map<String, CodeReference>>> pfs,
@@ -40,6 +41,13 @@ public final class CmsTables implements FeeScheduleOverride {
         this.aoc = aoc;
         this.pfs = pfs;
         this.files = List.copyOf(files);
+        this.loaded = this.mue.isEmpty() && this.ptp.isEmpty() && aoc.isEmpty() && pfs.isEmpty() ? null
+                : new CmsTablesLoaded(!this.mue.isEmpty(), !this.ptp.isEmpty(), !aoc.isEmpty(), !pfs.isEmpty());
+    }
+
+    /** The fact that gates the CMS rules, or null when no table is loaded (the rules then stay unlinked). */
+    public CmsTablesLoaded loaded() {
+        return loaded;
     }
 
     /** The files loaded, for the report and a run manifest, by kind then setting then date. */

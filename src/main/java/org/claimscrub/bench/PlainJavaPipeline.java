@@ -7,7 +7,6 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
-import org.claimscrub.model.Reject;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reader.InputException;
@@ -19,7 +18,6 @@ import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.ReportFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,25 +59,7 @@ public final class PlainJavaPipeline {
         long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
         try (RejectLog rejects = new RejectLog(work);
              Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
-            CsvClaimReader.withoutDuplicateCheck().read(input, 0, new ClaimSink() {
-                @Override
-                public void accept(ClaimLine line) {
-                    try {
-                        regrouper.add(line);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void reject(Reject reject) {
-                    try {
-                        rejects.add(reject);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+            CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.writingTo(regrouper::add, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
             try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null, csv::row)) {
                 for (int p = 0; p < partitions.size(); p++) {

@@ -103,28 +103,14 @@ final class BatchRun implements AutoCloseable {
                 () -> bytesRead[0] == 0 ? linesRead : linesRead * bytesTotal / bytesRead[0]);
         progress.phase("reading ", totalBytes);
         CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
-        ClaimSink sink = new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-                try {
-                    regrouper.add(line);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                progress.lines(++linesRead);
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                try {
-                    rejects.add(reject);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                countRejectedLine(reject);
-                progress.lines(++linesRead);
-            }
-        };
+        ClaimSink sink = ClaimSink.writingTo(line -> {
+            regrouper.add(line);
+            progress.lines(++linesRead);
+        }, reject -> {
+            rejects.add(reject);
+            countRejectedLine(reject);
+            progress.lines(++linesRead);
+        });
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             MessageDigest sha = FileDigest.newSha256();

@@ -3,6 +3,8 @@ package org.claimscrub.reader;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** Receives what a reader makes of each input line: a claim line, or a reject with its reason. */
@@ -24,5 +26,27 @@ public interface ClaimSink {
                 onReject.accept(reject);
             }
         };
+    }
+
+    /**
+     * A sink whose callbacks write to disk (a spill file, a reject log); their IOException surfaces as an
+     * UncheckedIOException, which the caller unwraps once the read is over.
+     */
+    static ClaimSink writingTo(IoConsumer<ClaimLine> onLine, IoConsumer<Reject> onReject) {
+        return of(line -> unchecked(onLine, line), reject -> unchecked(onReject, reject));
+    }
+
+    /** A callback that may fail with an IOException. */
+    @FunctionalInterface
+    interface IoConsumer<T> {
+        void accept(T value) throws IOException;
+    }
+
+    private static <T> void unchecked(IoConsumer<T> consumer, T value) {
+        try {
+            consumer.accept(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

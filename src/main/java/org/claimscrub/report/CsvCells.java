@@ -1,13 +1,28 @@
 package org.claimscrub.report;
 
-/**
- * Spreadsheet formula injection guard: a cell starting with =, +, -, @, tab or carriage return is read as a
- * formula by Excel and LibreOffice, so it gets a leading apostrophe, which they show as text.
- */
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+
+import java.io.Writer;
+
+/** The cells of claimscrub's CSV reports: how they are quoted, and the spreadsheet formula-injection guard. */
 public final class CsvCells {
     private CsvCells() {
     }
 
+    /**
+     * An opencsv writer as every claimscrub CSV report uses it: comma separated, quotes only where a cell needs
+     * them (call {@code writeNext(row, false)}), LF line ends.
+     */
+    public static ICSVWriter writer(Writer out) {
+        return new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+    }
+
+    /**
+     * A cell starting with =, +, -, @, tab or carriage return is read as a formula by Excel and LibreOffice, so it
+     * gets a leading apostrophe, which they show as text.
+     */
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell == null ? "" : cell;

@@ -1,6 +1,5 @@
 package org.claimscrub.report;
 
-import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 
 import org.claimscrub.model.ReferenceFile;
@@ -15,8 +14,7 @@ public final class ReferenceFilesCsvWriter {
         "sha256"};
 
     public void write(Iterable<ReferenceFile> files, Writer out) {
-        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        ICSVWriter csv = CsvCells.writer(out);
         csv.writeNext(HEADER, false);
         for (ReferenceFile f : files) {
             csv.writeNext(new String[] {

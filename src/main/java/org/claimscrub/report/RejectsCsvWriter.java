@@ -1,6 +1,5 @@
 package org.claimscrub.report;
 
-import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 
 import org.claimscrub.model.Reject;
@@ -19,8 +18,7 @@ public final class RejectsCsvWriter {
     }
 
     public void write(Iterable<Reject> rejects, Writer out) {
-        ICSVWriter csv = new CSVWriter(out, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        ICSVWriter csv = CsvCells.writer(out);
         csv.writeNext(HEADER, false);
         for (Reject r : rejects) {
             csv.writeNext(new String[] {

@@ -1,6 +1,5 @@
 package org.claimscrub.report;
 
-import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +23,7 @@ class CsvCellsTest {
     void appendQuotesExactlyAsOpencsvDoes() {
         String[] cells = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "'=x", "tab\there"};
         StringWriter expected = new StringWriter();
-        ICSVWriter csv = new CSVWriter(expected, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        ICSVWriter csv = CsvCells.writer(expected);
         csv.writeNext(cells, false);
         csv.flushQuietly();
         StringBuilder row = new StringBuilder();

@@ -367,4 +367,14 @@ class CmsEditsTest {
         ClaimLine before = lines.line("C2", "2024-12-31", "0751T", 1, "26");
         only(scrub(all, lines.line("C2", "2024-12-31", "88302", 1), before), Category.MODIFIER_NOT_ALLOWED);
     }
+
+    @Test
+    void oneBatchSpanningThePfsStartGetsEachDatesRow() {
+        // Sessions hold one date of service each, so the two dates' reference rows never meet in one session.
+        ClaimLine covered = lines.line("C1", "2025-02-03", "0751T", 1, "26");
+        ClaimLine before = lines.line("C2", "2024-12-31", "0751T", 1, "26");
+        List<Finding> findings = of(scrub(all, lines.line("C1", "2025-02-03", "88302", 1), covered,
+                lines.line("C2", "2024-12-31", "88302", 1), before), Category.MODIFIER_NOT_ALLOWED);
+        assertEquals(List.of("C2"), findings.stream().map(f -> f.line().claimId()).toList());
+    }
 }

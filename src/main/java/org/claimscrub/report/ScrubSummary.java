@@ -1,14 +1,8 @@
 package org.claimscrub.report;
 
 import org.claimscrub.model.Category;
-import org.claimscrub.model.ClaimLine;
-import org.claimscrub.model.Finding;
-import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,43 +22,6 @@ public record ScrubSummary(
         Map<Category, Long> findingsByCategory,
         Map<Severity, Long> findingsBySeverity,
         long findingsBypassed) {
-
-    public static ScrubSummary of(Collection<ClaimLine> lines, Collection<Reject> rejects,
-                                  Collection<Finding> findings) {
-        Map<String, Severity> worstByClaim = new HashMap<>();
-        for (ClaimLine line : lines) {
-            worstByClaim.putIfAbsent(line.claimId(), Severity.NOTICE);
-        }
-        for (Reject reject : rejects) {
-            if (!reject.claimId().isEmpty()) {
-                worstByClaim.put(reject.claimId(), Severity.ERROR);
-            }
-        }
-        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        long bypassed = 0;
-        for (Finding f : findings) {
-            if (f.isBypassed()) {
-                bypassed++;
-                continue;
-            }
-            byCategory.merge(f.category(), 1L, Long::sum);
-            bySeverity.merge(f.severity(), 1L, Long::sum);
-            worstByClaim.merge(f.line().claimId(), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        }
-        int errors = 0;
-        int warnings = 0;
-        for (Severity worst : worstByClaim.values()) {
-            if (worst == Severity.ERROR) {
-                errors++;
-            } else if (worst == Severity.WARNING) {
-                warnings++;
-            }
-        }
-        int claims = worstByClaim.size();
-        return new ScrubSummary(lines.size() + rejects.size(), lines.size(), rejects.size(), claims,
-                claims - errors - warnings, warnings, errors, byCategory, bySeverity, bypassed);
-    }
 
     public long count(Severity severity) {
         return findingsBySeverity.getOrDefault(severity, 0L);

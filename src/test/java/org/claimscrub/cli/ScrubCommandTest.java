@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +63,7 @@ class ScrubCommandTest {
 
     @Test
     void rulesThatDoNotCompileStopTheRunBeforeAnyOutputNamingFileAndLine() throws IOException {
-        Path rules = copyOfShippedRules();
+        Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
         Path family = rules.resolve("families/electron-microscopy.drl");
         Files.writeString(family, Files.readString(family).replace("code == \"88348\", visit", "code == \"88348\" visit"));
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
@@ -76,7 +75,7 @@ class ScrubCommandTest {
 
     @Test
     void aRuleWithoutItsEditIdIsRejectedWithItsLine() throws IOException {
-        Path rules = copyOfShippedRules();
+        Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
         Path policy = rules.resolve("policy/carrier-priced.drl");
         Files.writeString(policy, Files.readString(policy).replace("@editId(\"CPR-C\") ", ""));
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
@@ -87,7 +86,7 @@ class ScrubCommandTest {
 
     @Test
     void aReusedEditIdIsRejected() throws IOException {
-        Path rules = copyOfShippedRules();
+        Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
         Path policy = rules.resolve("policy/carrier-priced.drl");
         Files.writeString(policy, Files.readString(policy).replace("@editId(\"CPR-C\")", "@editId(\"DUP-LINE\")"));
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
@@ -97,7 +96,7 @@ class ScrubCommandTest {
 
     @Test
     void malformedReferenceTableStopsTheRunNamingFileLineAndField() throws IOException {
-        Path rules = copyOfShippedRules();
+        Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
         Path fees = rules.resolve("reference/fee-schedule.csv");
         Files.writeString(fees, Files.readString(fees).replaceFirst("0751T,C,3,", "0751T,C,Q,"));
         assertEquals(ExitCode.REFERENCE_DATA.code(), Main.run("scrub", "--rules", rules.toString(), "--out",
@@ -129,21 +128,5 @@ class ScrubCommandTest {
         for (String file : new String[] {"findings.csv", "summary.txt"}) {
             assertFalse(Files.readString(out().resolve(file)).contains("PT1"), file);
         }
-    }
-
-    private Path copyOfShippedRules() throws IOException {
-        Path target = tmp.resolve("rules");
-        Path source = Path.of("rules");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 }

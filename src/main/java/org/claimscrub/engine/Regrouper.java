@@ -2,10 +2,8 @@ package org.claimscrub.engine;
 
 import org.claimscrub.model.ClaimLine;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.OutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +36,7 @@ public final class Regrouper implements AutoCloseable {
     private final LongSupplier expectedLines;
     private final SpillCodec codec = new SpillCodec();
     private List<ClaimLine> buffer = new ArrayList<>();
-    private DataOutputStream[] spills;
+    private OutputStream[] spills;
     private Path[] spillFiles;
     private long[] spillCounts;
 
@@ -95,12 +93,12 @@ public final class Regrouper implements AutoCloseable {
         long wanted = (expected + expected / 4) / Math.min(memoryLines, PARTITION_LINES) + 1;
         int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
         Files.createDirectories(spillFolder);
-        spills = new DataOutputStream[count];
+        spills = new OutputStream[count];
         spillFiles = new Path[count];
         spillCounts = new long[count];
         for (int i = 0; i < count; i++) {
             spillFiles[i] = Files.createTempFile(spillFolder, "lines-" + i + "-", ".bin");
-            spills[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15));
+            spills[i] = new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15);
         }
         for (ClaimLine line : buffer) {
             spill(line);
@@ -115,18 +113,15 @@ public final class Regrouper implements AutoCloseable {
     }
 
     private static List<ClaimLine> load(Path file, long count, SpillCodec codec) {
-        List<ClaimLine> lines = new ArrayList<>((int) count);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            for (long i = 0; i < count; i++) {
-                lines.add(codec.readLine(in));
-            }
+        try {
+            List<ClaimLine> lines = codec.readLines(Files.readAllBytes(file), count);
             Files.delete(file);
+            return lines;
         } catch (EOFException e) {
-            throw new UncheckedIOException("spill file " + file + " is truncated", e);
+            throw new UncheckedIOException("spill file " + file + " is damaged: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back spill file " + file, e);
         }
-        return lines;
     }
 
     /** Closes and deletes any spill files left. */

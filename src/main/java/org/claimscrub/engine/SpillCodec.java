@@ -6,12 +6,14 @@ import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
 
-import java.io.DataInput;
-import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,14 @@ import java.util.Map;
 /**
  * The binary form of claim lines in spill files, written and read back by the same run, so it needs no
  * versioning. Values that repeat across lines (file, code, modifiers, date, NPIs, bill type, place of service,
- * diagnoses, revenue code) are written once into an in-memory dictionary and then by number: spill files stay
- * small, and lines read back share one instance of each value. A dictionary holds at most
+ * diagnoses, revenue code, payer) are written once into an in-memory dictionary and then by number: spill files
+ * stay small, and lines read back share one instance of each value. A dictionary holds at most
  * {@link #MAX_ENTRIES} values, so memory stays bounded; rarer values are written out in full. Spill files hold
  * PHI and live only inside the run's work folder.
+ *
+ * <p>A line is encoded into a reused buffer and handed to the stream in one write, and a partition is decoded
+ * from its whole file in memory: DataOutputStream and DataInputStream go through the synchronized buffered
+ * streams a byte at a time, which made spilling cost more than parsing the CSV (JFR).
  *
  * <p>Every line is written before any is read (a regrouper spills, then loads), so the dictionaries are complete
  * and only read while partitions load.
@@ -37,73 +43,157 @@ final class SpillCodec {
     private final Dictionary<String> npis = new Dictionary<>();
     private final Dictionary<String> shortCodes = new Dictionary<>();
     private final Dictionary<List<String>> diagnoses = new Dictionary<>();
+    private final Encoder encoder = new Encoder();
 
-    void writeLine(DataOutput out, ClaimLine line) throws IOException {
-        out.writeInt(line.source().fileIndex());
-        files.write(out, line.source().file(), DataOutput::writeUTF);
-        out.writeLong(line.source().line());
-        out.writeUTF(line.claimId());
-        out.writeInt(line.lineNumber());
-        dates.write(out, line.dateOfService(), (o, d) -> o.writeLong(d.toEpochDay()));
-        codes.write(out, line.code(), DataOutput::writeUTF);
-        modifiers.write(out, line.modifiers(), (o, m) -> writeList(o, m.values()));
-        out.writeInt(line.units());
-        out.writeUTF(line.patientId());
-        npis.write(out, line.billingNpi(), DataOutput::writeUTF);
-        npis.write(out, line.renderingNpi(), DataOutput::writeUTF);
-        out.writeByte(line.claimType().ordinal());
-        shortCodes.write(out, line.typeOfBill(), DataOutput::writeUTF);
-        shortCodes.write(out, line.placeOfService(), DataOutput::writeUTF);
-        out.writeUTF(line.charge() == null ? "" : line.charge().toPlainString());
-        diagnoses.write(out, line.diagnosisCodes(), SpillCodec::writeList);
-        shortCodes.write(out, line.revenueCode(), DataOutput::writeUTF);
+    void writeLine(OutputStream out, ClaimLine line) throws IOException {
+        Encoder e = encoder;
+        e.size = 0;
+        e.number(line.source().fileIndex());
+        files.write(e, line.source().file(), Encoder::text);
+        e.number(line.source().line());
+        e.text(line.claimId());
+        e.number(line.lineNumber());
+        dates.write(e, line.dateOfService(), (o, d) -> o.number(d.toEpochDay()));
+        codes.write(e, line.code(), Encoder::text);
+        modifiers.write(e, line.modifiers(), (o, m) -> o.texts(m.values()));
+        e.number(line.units());
+        e.text(line.patientId());
+        npis.write(e, line.billingNpi(), Encoder::text);
+        npis.write(e, line.renderingNpi(), Encoder::text);
+        e.number(line.claimType().ordinal());
+        shortCodes.write(e, line.typeOfBill(), Encoder::text);
+        shortCodes.write(e, line.placeOfService(), Encoder::text);
+        e.text(line.charge() == null ? "" : line.charge().toPlainString());
+        diagnoses.write(e, line.diagnosisCodes(), Encoder::texts);
+        shortCodes.write(e, line.revenueCode(), Encoder::text);
+        shortCodes.write(e, line.payerId(), Encoder::text);
+        out.write(e.bytes, 0, e.size);
     }
 
-    ClaimLine readLine(DataInput in) throws IOException {
-        int fileIndex = in.readInt();
-        SourceRef source = new SourceRef(fileIndex, files.read(in, DataInput::readUTF), in.readLong());
-        String claimId = in.readUTF();
-        int lineNumber = in.readInt();
-        LocalDate dos = dates.read(in, i -> LocalDate.ofEpochDay(i.readLong()));
-        String code = codes.read(in, DataInput::readUTF);
-        Modifiers mods = modifiers.read(in, i -> new Modifiers(readList(i)));
-        int units = in.readInt();
-        String patientId = in.readUTF();
-        String billingNpi = npis.read(in, DataInput::readUTF);
-        String renderingNpi = npis.read(in, DataInput::readUTF);
-        ClaimType claimType = ClaimType.values()[in.readByte()];
-        String typeOfBill = shortCodes.read(in, DataInput::readUTF);
-        String placeOfService = shortCodes.read(in, DataInput::readUTF);
-        String charge = in.readUTF();
-        List<String> diagnosisCodes = diagnoses.read(in, i -> List.copyOf(readList(i)));
-        String revenueCode = shortCodes.read(in, DataInput::readUTF);
+    /** Reads back the lines of one spill file's bytes; the file must hold exactly {@code count} lines. */
+    List<ClaimLine> readLines(byte[] bytes, long count) throws EOFException {
+        Decoder in = new Decoder(bytes);
+        List<ClaimLine> lines = new ArrayList<>((int) count);
+        try {
+            for (long i = 0; i < count; i++) {
+                lines.add(readLine(in));
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new EOFException("spill data ends inside line " + (lines.size() + 1));
+        }
+        if (in.position != bytes.length) {
+            throw new EOFException("spill data holds more than " + count + " lines");
+        }
+        return lines;
+    }
+
+    private ClaimLine readLine(Decoder in) {
+        int fileIndex = (int) in.number();
+        SourceRef source = new SourceRef(fileIndex, files.read(in, Decoder::text), in.number());
+        String claimId = in.text();
+        int lineNumber = (int) in.number();
+        LocalDate dos = dates.read(in, i -> LocalDate.ofEpochDay(i.number()));
+        String code = codes.read(in, Decoder::text);
+        Modifiers mods = modifiers.read(in, i -> new Modifiers(i.texts()));
+        int units = (int) in.number();
+        String patientId = in.text();
+        String billingNpi = npis.read(in, Decoder::text);
+        String renderingNpi = npis.read(in, Decoder::text);
+        ClaimType claimType = ClaimType.values()[(int) in.number()];
+        String typeOfBill = shortCodes.read(in, Decoder::text);
+        String placeOfService = shortCodes.read(in, Decoder::text);
+        String charge = in.text();
+        List<String> diagnosisCodes = diagnoses.read(in, i -> List.copyOf(i.texts()));
+        String revenueCode = shortCodes.read(in, Decoder::text);
+        String payerId = shortCodes.read(in, Decoder::text);
         return new ClaimLine(source, claimId, lineNumber, dos, code, mods, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, placeOfService, charge.isEmpty() ? null : new BigDecimal(charge),
-                diagnosisCodes, revenueCode, Visit.of(claimId, patientId, billingNpi, dos));
+                diagnosisCodes, revenueCode, Visit.of(claimId, patientId, billingNpi, dos), payerId);
     }
 
-    private static void writeList(DataOutput out, List<String> values) throws IOException {
-        out.writeByte(values.size());
-        for (String value : values) {
-            out.writeUTF(value);
+    /** A growable byte buffer; numbers are zigzag varints, so small ones of either sign take one byte. */
+    private static final class Encoder {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        void number(long signed) {
+            long value = (signed << 1) ^ (signed >> 63);
+            room(10);
+            while (value >= 0x80) {
+                bytes[size++] = (byte) (value | 0x80);
+                value >>>= 7;
+            }
+            bytes[size++] = (byte) value;
+        }
+
+        void text(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            number(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        void texts(List<String> values) {
+            number(values.size());
+            for (String value : values) {
+                text(value);
+            }
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 
-    private static List<String> readList(DataInput in) throws IOException {
-        int size = in.readByte();
-        List<String> values = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            values.add(in.readUTF());
+    private static final class Decoder {
+        private final byte[] bytes;
+        private int position;
+
+        Decoder(byte[] bytes) {
+            this.bytes = bytes;
         }
-        return values;
+
+        long number() {
+            long value = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = bytes[position++];
+                value |= (long) (b & 0x7f) << shift;
+                shift += 7;
+            } while (b < 0);
+            return (value >>> 1) ^ -(value & 1);
+        }
+
+        String text() {
+            int length = (int) number();
+            if (position + length > bytes.length) {
+                throw new ArrayIndexOutOfBoundsException(position + length);
+            }
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        List<String> texts() {
+            int size = (int) number();
+            List<String> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(text());
+            }
+            return values;
+        }
     }
 
     private interface Inline<T> {
-        void write(DataOutput out, T value) throws IOException;
+        void write(Encoder out, T value);
     }
 
     private interface Parse<T> {
-        T read(DataInput in) throws IOException;
+        T read(Decoder in);
     }
 
     /** Numbered values: 0 means "written in full next", n > 0 means the value numbered n. */
@@ -111,7 +201,7 @@ final class SpillCodec {
         private final Map<T, Integer> numbers = new HashMap<>();
         private final List<T> values = new ArrayList<>();
 
-        void write(DataOutput out, T value, Inline<T> inline) throws IOException {
+        void write(Encoder out, T value, Inline<T> inline) {
             Integer number = numbers.get(value);
             if (number == null && values.size() < MAX_ENTRIES) {
                 values.add(value);
@@ -119,15 +209,15 @@ final class SpillCodec {
                 numbers.put(value, number);
             }
             if (number == null) {
-                out.writeInt(0);
+                out.number(0);
                 inline.write(out, value);
             } else {
-                out.writeInt(number);
+                out.number(number);
             }
         }
 
-        T read(DataInput in, Parse<T> parse) throws IOException {
-            int number = in.readInt();
+        T read(Decoder in, Parse<T> parse) {
+            int number = (int) in.number();
             return number == 0 ? parse.read(in) : values.get(number - 1);
         }
     }

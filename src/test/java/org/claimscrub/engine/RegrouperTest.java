@@ -31,7 +31,19 @@ class RegrouperTest {
         LocalDate dos = LocalDate.of(2025, 3, 11);
         return new ClaimLine(new SourceRef(0, "made-up.csv", sourceLine), claim, 1, dos, code, Modifiers.of("26"),
                 2, patient, "1900000013", "", ClaimType.PROFESSIONAL, "", "81", new BigDecimal("12.50"),
-                List.of("D12.5"), "", Visit.of(claim, patient, "1900000013", dos));
+                List.of("D12.5"), "", Visit.of(claim, patient, "1900000013", dos), "");
+    }
+
+    /** A line with every optional field filled, or left empty, by the line's number. */
+    static ClaimLine varied(long sourceLine, String claim, String patient, String code) {
+        boolean full = sourceLine % 2 == 0;
+        LocalDate dos = LocalDate.of(1968, 2, 29).plusDays(sourceLine * 97);
+        return new ClaimLine(new SourceRef(0, "made-up.csv", sourceLine),
+                claim, (int) sourceLine, dos, code, full ? Modifiers.of("TC", "59") : Modifiers.NONE,
+                (int) sourceLine, patient, "1900000013", full ? "1999000635" : "",
+                full ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL, full ? "0131" : "", full ? "" : "22",
+                full ? new BigDecimal("-0.05") : null, full ? List.of("C50.911", "Z17.0") : List.of(),
+                full ? "0312" : "", Visit.of(claim, patient, "1900000013", dos), full ? "MEDICARE-B" : "");
     }
 
     @Test
@@ -52,7 +64,7 @@ class RegrouperTest {
     void pastTheBudgetEachVisitLandsWholeInOnePartitionAndLinesSurviveTheRoundTrip() throws IOException {
         List<ClaimLine> input = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            input.add(line(i + 2, "C" + i, "PT" + i % 37, i % 2 == 0 ? "88305" : "0753T"));
+            input.add(varied(i + 2, "C" + i, "PT" + i % 37, i % 2 == 0 ? "88305" : "0753T"));
         }
         try (Regrouper regrouper = new Regrouper(50, tmp.resolve("spill"), () -> 500)) {
             for (ClaimLine l : input) {

@@ -169,21 +169,29 @@ public final class ClaimExplanation {
     /** A bound value in words, never with a patient id. */
     static String describe(Object value) {
         if (value instanceof ServiceLine s) {
-            return describe(s.getLine()) + " (" + s.getCodeUnits() + " unit(s) of " + s.getCode() + " in the visit"
-                    + (s.isFirstOfCode() ? ", its first line" : "") + ")";
+            StringBuilder text = new StringBuilder(describe(s.getLine())).append(" (").append(s.getCodeUnits())
+                    .append(" unit(s) of ").append(s.getCode()).append(" in the visit")
+                    .append(s.isFirstOfCode() ? ", its first line" : "").append(')');
+            for (ClaimLine other : s.getVisitLines()) {
+                if (other != s.getLine()) {
+                    text.append("\n           same visit: ").append(describe(other));
+                }
+            }
+            return text.append("\n           ").append(describe(s.getCodeRow())).toString();
         }
         if (value instanceof ClaimLine l) {
             return describe(l);
         }
         if (value instanceof CodeReference r) {
-            StringBuilder text = new StringBuilder("reference row for " + r.code() + ":");
+            StringBuilder values = new StringBuilder();
             for (RecordComponent c : CodeReference.class.getRecordComponents()) {
                 Object v = readComponent(c, r);
                 if (v != null && !c.getName().equals("code") && !c.getName().equals("label")) {
-                    text.append(' ').append(c.getName()).append('=').append(v);
+                    values.append(' ').append(c.getName()).append('=').append(v);
                 }
             }
-            return text.toString();
+            return values.isEmpty() ? "no reference row for " + r.code()
+                    : "reference row for " + r.code() + ":" + values;
         }
         return String.valueOf(value);
     }

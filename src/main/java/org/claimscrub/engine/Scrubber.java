@@ -15,6 +15,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.ConsequenceException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,10 +26,10 @@ import java.util.Map;
 
 /**
  * Runs the rules over claim lines. Lines are grouped by {@link Visit} (every cross-line edit stays within
- * one patient, billing provider and date), and whole visits of one date of service are packed into sessions
- * of about {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the
- * rules join on the visit so chunks never mix visits' edits. One date per session lets each session hold the
- * reference row of each of its codes as in force on that date, which rules join to.
+ * one patient, billing provider and date), and whole visits are packed into sessions of about
+ * {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the rules
+ * look within the visit (its lines travel with each fact, and joins are on the visit) so chunks never mix
+ * visits' edits. Each fact carries its code's reference row as in force on its date of service.
  *
  * <p>A Scrubber is thread-safe: the KieBase is shared and every chunk gets its own session and collector.
  */
@@ -64,6 +65,8 @@ public final class Scrubber {
         }
         return c != 0 ? c : a.message().compareTo(b.message());
     };
+
+    private static final Comparator<ClaimLine> INPUT_ORDER = (a, b) -> a.source().compareTo(b.source());
 
     private final RuleBase rules;
     private final ReferenceData reference;
@@ -124,19 +127,12 @@ public final class Scrubber {
         return new ArrayList<>(visits.values());
     }
 
-    /** Whole visits packed into session-sized chunks of one date of service each, in date order. */
+    /** Whole visits packed, in order, into chunks of about {@link #SESSION_LINES} lines, one session each. */
     public static List<List<List<ClaimLine>>> chunks(List<List<ClaimLine>> visits) {
-        List<List<ClaimLine>> byDate = new ArrayList<>(visits);
-        byDate.sort(Comparator.comparing(visit -> visit.get(0).dateOfService()));
         List<List<List<ClaimLine>>> chunks = new ArrayList<>();
         List<List<ClaimLine>> chunk = new ArrayList<>();
         int size = 0;
-        for (List<ClaimLine> visit : byDate) {
-            if (!chunk.isEmpty() && !visit.get(0).dateOfService().equals(chunk.get(0).get(0).dateOfService())) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>();
-                size = 0;
-            }
+        for (List<ClaimLine> visit : visits) {
             chunk.add(visit);
             size += visit.size();
             if (size >= SESSION_LINES) {
@@ -166,7 +162,7 @@ public final class Scrubber {
             List<Finding> findings = new ArrayList<>();
             for (List<ClaimLine> visit : visits) {
                 try {
-                    findings.addAll(run(facts(visit), null));
+                    findings.addAll(run(facts(visit, new HashMap<>()), null));
                 } catch (RuntimeException e) {
                     findings.add(ruleFailed(visit, e));
                 }
@@ -175,18 +171,27 @@ public final class Scrubber {
         }
     }
 
-    private static List<ServiceLine> chunkFacts(List<List<ClaimLine>> visits) {
+    private List<ServiceLine> chunkFacts(List<List<ClaimLine>> visits) {
+        Map<LocalDate, Map<String, CodeReference>> rows = new HashMap<>();
         List<ServiceLine> facts = new ArrayList<>();
         for (List<ClaimLine> visit : visits) {
-            facts.addAll(facts(visit));
+            facts.addAll(facts(visit, rows.computeIfAbsent(visit.get(0).dateOfService(), d -> new HashMap<>())));
         }
         return facts;
     }
 
-    /** The facts of one visit: each line with its code's total units and whether it is the code's first line. */
-    static List<ServiceLine> facts(List<ClaimLine> visit) {
-        List<ClaimLine> ordered = new ArrayList<>(visit);
-        ordered.sort(Comparator.comparing(ClaimLine::source));
+    /**
+     * The facts of one visit: each line with its visit's lines, its code's total units, whether it is the code's
+     * first line, and its code's reference row on the date of service.
+     *
+     * @param rows the reference rows known so far on the visit's date of service, by code
+     */
+    private List<ServiceLine> facts(List<ClaimLine> visit, Map<String, CodeReference> rows) {
+        List<ClaimLine> ordered = visit;
+        if (!inInputOrder(visit)) {
+            ordered = new ArrayList<>(visit);
+            ordered.sort(INPUT_ORDER);
+        }
         Map<String, Integer> unitsByCode = new HashMap<>();
         for (ClaimLine line : ordered) {
             unitsByCode.merge(line.code(), line.units(), Integer::sum);
@@ -195,12 +200,26 @@ public final class Scrubber {
         Map<String, Boolean> seen = new HashMap<>();
         for (ClaimLine line : ordered) {
             boolean first = seen.putIfAbsent(line.code(), Boolean.TRUE) == null;
-            facts.add(new ServiceLine(line, unitsByCode.get(line.code()), first));
+            CodeReference row = rows.computeIfAbsent(line.code(), code -> {
+                CodeReference known = reference.code(code, line.dateOfService());
+                return known != null ? known : CodeReference.unknown(code);
+            });
+            facts.add(new ServiceLine(line, ordered, unitsByCode.get(line.code()), first, row));
         }
         return facts;
     }
 
-    /** One session over facts of one date of service, with the reference row of each code on that date. */
+    /** Visits come in input order from {@link #visits}: checking is cheaper than sorting again. */
+    private static boolean inInputOrder(List<ClaimLine> visit) {
+        for (int i = 1; i < visit.size(); i++) {
+            if (visit.get(i - 1).source().compareTo(visit.get(i).source()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One session over facts of one date of service. */
     private List<Finding> run(List<ServiceLine> facts, AgendaEventListener listener) {
         FindingCollector collector = new FindingCollector(rules.catalog(), reference);
         KieSession session = rules.kieBase().newKieSession();
@@ -217,17 +236,10 @@ public final class Scrubber {
                 session.insert(cms.loaded());
             }
             EntryPoint cmsLines = cms.loaded() == null ? null : session.getEntryPoint(CMS_ENTRY_POINT);
-            Map<String, Boolean> codes = new HashMap<>();
             for (ServiceLine fact : facts) {
                 session.insert(fact);
                 if (cmsLines != null) {
                     cmsLines.insert(fact);
-                }
-                if (codes.putIfAbsent(fact.getCode(), Boolean.TRUE) == null) {
-                    CodeReference row = reference.code(fact.getCode(), fact.getDateOfService());
-                    if (row != null) {
-                        session.insert(row);
-                    }
                 }
             }
             session.fireAllRules();

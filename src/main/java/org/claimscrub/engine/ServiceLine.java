@@ -5,8 +5,10 @@ import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
+import org.claimscrub.reference.CodeReference;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The fact rules match: a claim line plus what the engine knows of its visit, computed once in Java so that
@@ -14,16 +16,25 @@ import java.time.LocalDate;
  */
 public final class ServiceLine {
     private final ClaimLine line;
+    private final List<ClaimLine> visitLines;
     private final int codeUnits;
     private final boolean firstOfCode;
+    private final CodeReference codeRow;
 
     /**
+     * @param visitLines  every line of the visit, this one included, in input order
      * @param codeUnits   units of this code summed over every line of the visit
      * @param firstOfCode whether this is the visit's first line of this code (in input order), the line that
      *                    carries visit-level findings such as units over the primary
+     * @param codeRow     what the reference tables say of the code on the line's date of service; for a code
+     *                    no table knows, a row of blanks, so that rules read {@code codeRow.pcTc} without a null
+     *                    check and raise no reference edit on it
      */
-    public ServiceLine(ClaimLine line, int codeUnits, boolean firstOfCode) {
+    public ServiceLine(ClaimLine line, List<ClaimLine> visitLines, int codeUnits, boolean firstOfCode,
+                       CodeReference codeRow) {
         this.line = line;
+        this.codeRow = codeRow;
+        this.visitLines = visitLines;
         this.codeUnits = codeUnits;
         this.firstOfCode = firstOfCode;
     }
@@ -79,6 +90,50 @@ public final class ServiceLine {
 
     public boolean isFirstOfCode() {
         return firstOfCode;
+    }
+
+    public CodeReference getCodeRow() {
+        return codeRow;
+    }
+
+    /** Every line of the visit, this one included, in input order: the lines the visit* conditions look at. */
+    public List<ClaimLine> getVisitLines() {
+        return visitLines;
+    }
+
+    /** Whether the visit (this patient, billing provider and date, on any claim) has a line of the code. */
+    public boolean visitBills(String code) {
+        for (ClaimLine other : visitLines) {
+            if (other.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Units of the code summed over the visit's lines; 0 when the visit has none. */
+    public int visitUnits(String code) {
+        int units = 0;
+        for (ClaimLine other : visitLines) {
+            if (other.code().equals(code)) {
+                units += other.units();
+            }
+        }
+        return units;
+    }
+
+    /** Whether the visit bills the code and every one of its lines of that code carries the modifier. */
+    public boolean visitBillsOnlyWith(String code, String modifier) {
+        boolean billed = false;
+        for (ClaimLine other : visitLines) {
+            if (other.code().equals(code)) {
+                if (!other.modifiers().has(modifier)) {
+                    return false;
+                }
+                billed = true;
+            }
+        }
+        return billed;
     }
 
     public ClaimType getClaimType() {

@@ -24,6 +24,11 @@ public record CodeReference(
         TeamIndicator team,
         OppsStatusIndicator oppsStatus) {
 
+    /** The row of a code no table knows: every value blank, so it raises no reference edit. */
+    public static CodeReference unknown(String code) {
+        return new CodeReference(code, "", null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     public boolean isBefore(LocalDate dateOfService) {
         return effectiveDate != null && dateOfService.isBefore(effectiveDate);
     }

@@ -370,7 +370,7 @@ class CmsEditsTest {
 
     @Test
     void oneBatchSpanningThePfsStartGetsEachDatesRow() {
-        // Sessions hold one date of service each, so the two dates' reference rows never meet in one session.
+        // One session, two dates: each line carries its code's row as in force on its own date of service.
         ClaimLine covered = lines.line("C1", "2025-02-03", "0751T", 1, "26");
         ClaimLine before = lines.line("C2", "2024-12-31", "0751T", 1, "26");
         List<Finding> findings = of(scrub(all, lines.line("C1", "2025-02-03", "88302", 1), covered,

@@ -181,8 +181,8 @@ public final class Scrubber {
     }
 
     /**
-     * The facts of one visit: each line with its visit's lines, its code's total units, whether it is the code's
-     * first line, and its code's reference row on the date of service.
+     * The facts of one visit: each line with the visit's lines (in input order) and its code's reference row on
+     * the date of service.
      *
      * @param rows the reference rows known so far on the visit's date of service, by code
      */
@@ -192,19 +192,15 @@ public final class Scrubber {
             ordered = new ArrayList<>(visit);
             ordered.sort(INPUT_ORDER);
         }
-        Map<String, Integer> unitsByCode = new HashMap<>();
-        for (ClaimLine line : ordered) {
-            unitsByCode.merge(line.code(), line.units(), Integer::sum);
-        }
         List<ServiceLine> facts = new ArrayList<>(ordered.size());
-        Map<String, Boolean> seen = new HashMap<>();
         for (ClaimLine line : ordered) {
-            boolean first = seen.putIfAbsent(line.code(), Boolean.TRUE) == null;
-            CodeReference row = rows.computeIfAbsent(line.code(), code -> {
-                CodeReference known = reference.code(code, line.dateOfService());
-                return known != null ? known : CodeReference.unknown(code);
-            });
-            facts.add(new ServiceLine(line, ordered, unitsByCode.get(line.code()), first, row));
+            CodeReference row = rows.get(line.code());
+            if (row == null) {
+                CodeReference known = reference.code(line.code(), line.dateOfService());
+                row = known != null ? known : CodeReference.unknown(line.code());
+                rows.put(line.code(), row);
+            }
+            facts.add(new ServiceLine(line, ordered, row));
         }
         return facts;
     }

@@ -17,26 +17,18 @@ import java.util.List;
 public final class ServiceLine {
     private final ClaimLine line;
     private final List<ClaimLine> visitLines;
-    private final int codeUnits;
-    private final boolean firstOfCode;
     private final CodeReference codeRow;
 
     /**
-     * @param visitLines  every line of the visit, this one included, in input order
-     * @param codeUnits   units of this code summed over every line of the visit
-     * @param firstOfCode whether this is the visit's first line of this code (in input order), the line that
-     *                    carries visit-level findings such as units over the primary
-     * @param codeRow     what the reference tables say of the code on the line's date of service; for a code
-     *                    no table knows, a row of blanks, so that rules read {@code codeRow.pcTc} without a null
-     *                    check and raise no reference edit on it
+     * @param visitLines every line of the visit, this one included, in input order
+     * @param codeRow    what the reference tables say of the code on the line's date of service; for a code no
+     *                   table knows, a row of blanks, so that rules read {@code codeRow.pcTc} without a null
+     *                   check and raise no reference edit on it
      */
-    public ServiceLine(ClaimLine line, List<ClaimLine> visitLines, int codeUnits, boolean firstOfCode,
-                       CodeReference codeRow) {
+    public ServiceLine(ClaimLine line, List<ClaimLine> visitLines, CodeReference codeRow) {
         this.line = line;
-        this.codeRow = codeRow;
         this.visitLines = visitLines;
-        this.codeUnits = codeUnits;
-        this.firstOfCode = firstOfCode;
+        this.codeRow = codeRow;
     }
 
     public ClaimLine getLine() {
@@ -84,12 +76,35 @@ public final class ServiceLine {
         return line.units();
     }
 
+    /** Units of this line's code summed over every line of the visit. */
     public int getCodeUnits() {
-        return codeUnits;
+        return visitUnits(line.code());
     }
 
+    /**
+     * Whether this is the visit's first line of its code (in input order): the line that carries visit-level
+     * findings such as units over the primary, so they are raised once.
+     */
     public boolean isFirstOfCode() {
-        return firstOfCode;
+        for (ClaimLine other : visitLines) {
+            if (other.code().equals(line.code())) {
+                return other == line;
+            }
+        }
+        return false;
+    }
+
+    /** The first earlier line of the visit that this one {@link #duplicates}, or null when there is none. */
+    public ClaimLine getDuplicateOf() {
+        for (ClaimLine other : visitLines) {
+            if (other == line) {
+                return null;
+            }
+            if (sameService(line, other)) {
+                return other;
+            }
+        }
+        return null;
     }
 
     public CodeReference getCodeRow() {
@@ -150,10 +165,13 @@ public final class ServiceLine {
 
     /** Same claim, code, modifiers (in any order), date of service and units. */
     public boolean duplicates(ServiceLine other) {
-        ClaimLine o = other.line;
-        return line.claimId().equals(o.claimId()) && line.code().equals(o.code())
-                && line.dateOfService().equals(o.dateOfService()) && line.units() == o.units()
-                && line.modifiers().sameSetAs(o.modifiers());
+        return sameService(line, other.line);
+    }
+
+    private static boolean sameService(ClaimLine a, ClaimLine b) {
+        return a.claimId().equals(b.claimId()) && a.code().equals(b.code())
+                && a.dateOfService().equals(b.dateOfService()) && a.units() == b.units()
+                && a.modifiers().sameSetAs(b.modifiers());
     }
 
     @Override

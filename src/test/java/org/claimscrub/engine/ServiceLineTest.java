@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceLineTest {
     private static ServiceLine first(List<ClaimLine> visit) {
-        return new ServiceLine(visit.get(0), visit, visit.get(0).units(), true,
-                CodeReference.unknown(visit.get(0).code()));
+        return at(0, visit);
+    }
+
+    private static ServiceLine at(int index, List<ClaimLine> visit) {
+        return new ServiceLine(visit.get(index), visit, CodeReference.unknown(visit.get(index).code()));
     }
 
     @Test
@@ -36,6 +39,35 @@ class ServiceLineTest {
         assertFalse(first(List.of(addon, professional, global)).visitBillsOnlyWith("88342", "26"),
                 "one line without 26 is enough");
         assertFalse(first(List.of(addon)).visitBillsOnlyWith("88342", "26"), "no line of the code at all");
+    }
+
+    @Test
+    void codeUnitsAndFirstOfCodeSpanTheVisitsLinesOfTheCode() {
+        List<ClaimLine> visit = List.of(Lines.line("88342").units(2).build(), Lines.line("0760T").build(),
+                Lines.line("88342").claim("C2", 1).units(3).build());
+        assertEquals(5, at(0, visit).getCodeUnits());
+        assertTrue(at(0, visit).isFirstOfCode());
+        assertFalse(at(2, visit).isFirstOfCode());
+        assertTrue(at(1, visit).isFirstOfCode());
+        assertEquals(1, at(1, visit).getCodeUnits());
+    }
+
+    @Test
+    void aDuplicateNamesTheFirstEarlierLineOfTheSameServiceOnTheSameClaim() {
+        ClaimLine original = Lines.line("88305").modifiers("26", "59").build();
+        ClaimLine sameModifiersOtherOrder = Lines.line("88305").claim("C1", 2).modifiers("59", "26").build();
+        ClaimLine third = Lines.line("88305").claim("C1", 3).modifiers("26", "59").build();
+        ClaimLine otherClaim = Lines.line("88305").claim("C2", 1).modifiers("26", "59").build();
+        ClaimLine otherUnits = Lines.line("88305").claim("C1", 4).modifiers("26", "59").units(2).build();
+        ClaimLine otherModifiers = Lines.line("88305").claim("C1", 5).modifiers("26").build();
+        List<ClaimLine> visit = List.of(original, sameModifiersOtherOrder, third, otherClaim, otherUnits,
+                otherModifiers);
+        assertEquals(null, at(0, visit).getDuplicateOf(), "the first of its kind duplicates nothing");
+        assertEquals(original, at(1, visit).getDuplicateOf());
+        assertEquals(original, at(2, visit).getDuplicateOf(), "a third copy names the first, not the second");
+        assertEquals(null, at(3, visit).getDuplicateOf(), "another claim");
+        assertEquals(null, at(4, visit).getDuplicateOf(), "other units");
+        assertEquals(null, at(5, visit).getDuplicateOf(), "other modifiers");
     }
 
     @Test

@@ -4,10 +4,11 @@ import org.claimscrub.model.Finding;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  * position alone, which is enough because no input line belongs to two partitions.
  */
 public final class FindingRuns implements AutoCloseable {
+    /** A spilled row: its position (8 bytes) and text length (4), then the text. */
+    private static final int HEADER_BYTES = 12;
     private final Path spillFolder;
     private final Function<Finding, String> format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
@@ -76,11 +79,12 @@ public final class FindingRuns implements AutoCloseable {
         } else {
             Files.createDirectories(spillFolder);
             Path file = Files.createTempFile(spillFolder, "findings-" + partition + "-", ".bin");
-            try (DataOutputStream out = new DataOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
                 for (Row row : rows) {
-                    out.writeLong(row.position());
-                    out.writeInt(row.text().length);
+                    header.clear();
+                    header.putLong(row.position()).putInt(row.text().length);
+                    out.write(header.array());
                     out.write(row.text());
                 }
             }
@@ -97,8 +101,10 @@ public final class FindingRuns implements AutoCloseable {
     public void writeTo(OutputStream out) throws IOException {
         List<RunReader> readers = new ArrayList<>();
         try {
-            PriorityQueue<RunReader> heads = new PriorityQueue<>(Comparator
-                    .comparingLong((RunReader r) -> r.head.position()).thenComparingInt(r -> r.index));
+            PriorityQueue<RunReader> heads = new PriorityQueue<>((a, b) -> {
+                int c = Long.compare(a.head.position(), b.head.position());
+                return c != 0 ? c : Integer.compare(a.index, b.index);
+            });
             for (Run run : runs.values()) {
                 RunReader reader = new RunReader(run, readers.size());
                 readers.add(reader);
@@ -135,7 +141,8 @@ public final class FindingRuns implements AutoCloseable {
     private static final class RunReader implements AutoCloseable {
         private final Run run;
         private final int index;
-        private final DataInputStream in;
+        private final InputStream in;
+        private final byte[] header = new byte[HEADER_BYTES];
         private int read;
         private Row head;
 
@@ -143,7 +150,7 @@ public final class FindingRuns implements AutoCloseable {
             this.run = run;
             this.index = index;
             this.in = run.file == null ? null
-                    : new DataInputStream(new BufferedInputStream(Files.newInputStream(run.file), 1 << 16));
+                    : new BufferedInputStream(Files.newInputStream(run.file), 1 << 16);
         }
 
         boolean advance() throws IOException {
@@ -155,12 +162,20 @@ public final class FindingRuns implements AutoCloseable {
                 head = run.rows.get(read++);
                 return true;
             }
-            long position = in.readLong();
-            byte[] text = new byte[in.readInt()];
-            in.readFully(text);
+            readFully(header);
+            ByteBuffer fields = ByteBuffer.wrap(header);
+            long position = fields.getLong();
+            byte[] text = new byte[fields.getInt()];
+            readFully(text);
             head = new Row(position, text);
             read++;
             return true;
+        }
+
+        private void readFully(byte[] into) throws IOException {
+            if (in.readNBytes(into, 0, into.length) != into.length) {
+                throw new EOFException("findings run " + run.file + " is truncated");
+            }
         }
 
         @Override

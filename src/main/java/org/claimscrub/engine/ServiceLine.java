@@ -168,10 +168,10 @@ public final class ServiceLine {
         return sameService(line, other.line);
     }
 
+    /** Code and units first: they tell most lines of a visit apart, and the date is the visit's anyway. */
     private static boolean sameService(ClaimLine a, ClaimLine b) {
-        return a.claimId().equals(b.claimId()) && a.code().equals(b.code())
-                && a.dateOfService().equals(b.dateOfService()) && a.units() == b.units()
-                && a.modifiers().sameSetAs(b.modifiers());
+        return a.code().equals(b.code()) && a.units() == b.units() && a.claimId().equals(b.claimId())
+                && a.modifiers().sameSetAs(b.modifiers()) && a.dateOfService().equals(b.dateOfService());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.claimscrub.model;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The up to four 2-character modifiers of a claim line, in billed order.
@@ -44,8 +43,9 @@ public record Modifiers(List<String> values) {
         return values.size() == other.values.size() && values.containsAll(other.values);
     }
 
+    /** Space separated, as the report shows them; written on every finding row, so no stream. */
     @Override
     public String toString() {
-        return values.stream().collect(Collectors.joining(" "));
+        return values.size() == 1 ? values.get(0) : String.join(" ", values);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -58,12 +59,13 @@ public final class BatchTally {
 
     /** Adds one partition: its scrubbed lines and all their findings. */
     public void add(List<ClaimLine> lines, List<Finding> findings) {
-        Map<String, long[]> perClaim = new HashMap<>();
+        Map<String, long[]> perClaim = new HashMap<>(lines.size());
         for (ClaimLine line : lines) {
             perClaim.computeIfAbsent(line.claimId(), c -> new long[Severity.values().length]);
         }
         Map<Category, Long> categories = new EnumMap<>(Category.class);
-        Map<EditDefinition, Long> edits = new HashMap<>();
+        // by identity: every finding of an edit shares the catalog's instance, and a record's hash is not cached
+        Map<EditDefinition, Long> edits = new IdentityHashMap<>();
         long bypassed = 0;
         for (Finding f : findings) {
             if (f.isBypassed()) {

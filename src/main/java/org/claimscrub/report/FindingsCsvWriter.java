@@ -18,7 +18,8 @@ public final class FindingsCsvWriter {
         "input_file", "input_line", "status", "override_reason"};
 
     private final UnaryOperator<String> cell;
-    private final Map<EditDefinition, String> editCells = new ConcurrentHashMap<>();
+    /** By edit id (unique in a rule base): a String key hashes once, an EditDefinition record on every row. */
+    private final Map<String, String> editCells = new ConcurrentHashMap<>();
 
     /** @param neutraliseFormulas guard cells against spreadsheet formula injection (off for machine readers) */
     public FindingsCsvWriter(boolean neutraliseFormulas) {
@@ -61,7 +62,12 @@ public final class FindingsCsvWriter {
         CsvCells.append(row, cell.apply(f.edit().editId()));
         row.append(',').append(f.category().name()).append(',').append(f.severity().name()).append(',');
         CsvCells.append(row, cell.apply(f.message()));
-        row.append(editCells.computeIfAbsent(f.edit(), this::editCells));
+        String cells = editCells.get(f.edit().editId());
+        if (cells == null) {
+            cells = editCells(f.edit());
+            editCells.put(f.edit().editId(), cells);
+        }
+        row.append(cells);
         CsvCells.append(row, cell.apply(line.source().file()));
         row.append(',').append(line.source().line()).append(',').append(f.status().name().toLowerCase(Locale.ROOT))
                 .append(',');

@@ -25,6 +25,7 @@ class BenchCommandTest {
         }
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertEquals(ExitCode.OK.code(), exit, printed);
+        assertTrue(printed.matches("(?s).*Cold start: full scrub [\\d,]+ lines/s end to end.*"), printed);
         assertTrue(printed.matches("(?s).*Full scrub: [\\d,]+ lines/s end to end.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.matches("(?s).*Plain Java: [\\d,]+ lines/s.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.contains("Ratio:"), printed);

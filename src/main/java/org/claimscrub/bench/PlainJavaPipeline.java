@@ -23,18 +23,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The yardstick for the bench: the same reading, regrouping and report writing as a scrub, with the add-on
- * (primary missing, units over the primary) and modifier (26/TC) edits coded by hand instead of rules. What
- * the full scrub costs beyond this is the price of rules as data.
+ * family edits (primary missing, including the chained primaries; units over the primary; primary billed
+ * professional only) and the modifier 26/TC edits coded by hand instead of rules. On the synthetic batch it finds
+ * exactly what those rules find (a test holds it to that); the rules' other edits have no counterpart here, so
+ * what the full scrub costs beyond this is the price of rules as data plus the edits only the rules make.
  */
 public final class PlainJavaPipeline {
     private static final EditDefinition ADDON_WITHOUT_PRIMARY = edit("PLAIN-AOP", Category.ADDON_WITHOUT_PRIMARY);
     private static final EditDefinition ADDON_UNITS = edit("PLAIN-AOU", Category.ADDON_UNITS_EXCEED_PRIMARY);
+    private static final EditDefinition ADDON_PROFESSIONAL_ONLY = edit("PLAIN-AOPC",
+            Category.ADDON_PRIMARY_PROFESSIONAL_ONLY);
     private static final EditDefinition MODIFIER = edit("PLAIN-MOD", Category.MODIFIER_NOT_ALLOWED);
+    /** The family primaries that are add-ons themselves, and the base codes they need (the DRL chain rules). */
+    private static final Map<String, List<String>> BASES_OF_ADDON_PRIMARIES = Map.of(
+            "88341", List.of("88342"), "88177", List.of("88172"), "88334", List.of("88331", "88333"),
+            "88350", List.of("88346"), "88364", List.of("88365"), "88369", List.of("88368"));
 
     /** A claim line takes at least this many bytes of CSV, so size / this over-estimates the line count. */
     private static final long SHORTEST_LINE_BYTES = 60;
@@ -85,24 +95,36 @@ public final class PlainJavaPipeline {
 
     private void check(List<ClaimLine> visit, List<Finding> findings) {
         Map<String, Integer> unitsByCode = new HashMap<>();
+        Map<String, Boolean> everyLineProfessional = new HashMap<>();
         for (ClaimLine line : visit) {
             unitsByCode.merge(line.code(), line.units(), Integer::sum);
+            everyLineProfessional.merge(line.code(), line.hasModifier("26"), Boolean::logicalAnd);
         }
-        Map<String, Boolean> reported = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (ClaimLine line : visit) {
+            boolean firstOfCode = seen.add(line.code());
             String primary = SyntheticBatch.PRIMARY_OF.get(line.code());
             if (primary != null) {
                 Integer primaryUnits = unitsByCode.get(primary);
                 if (primaryUnits == null) {
-                    findings.add(new Finding(line, ADDON_WITHOUT_PRIMARY, line.code() + " is an add-on code, but no "
-                            + primary + " was billed on " + line.dateOfService() + ". Add the " + primary
-                            + " line if it was performed that day, or remove " + line.code() + "."));
-                } else if (primaryUnits < unitsByCode.get(line.code())
-                        && reported.putIfAbsent(line.code(), Boolean.TRUE) == null) {
-                    findings.add(new Finding(line, ADDON_UNITS, line.code() + " is billed for "
-                            + unitsByCode.get(line.code()) + " unit(s) but its primary " + primary + " for only "
-                            + primaryUnits + ". Reduce " + line.code() + " to " + primaryUnits + " unit(s)."));
+                    findings.add(withoutPrimary(line, primary));
+                } else if (firstOfCode) {
+                    int addonUnits = unitsByCode.get(line.code());
+                    if (primaryUnits < addonUnits) {
+                        findings.add(new Finding(line, ADDON_UNITS, line.code() + " is billed for " + addonUnits
+                                + " unit(s) but its primary " + primary + " for only " + primaryUnits + ". Reduce "
+                                + line.code() + " to " + primaryUnits + " unit(s)."));
+                    }
+                    if (everyLineProfessional.get(primary)) {
+                        findings.add(new Finding(line, ADDON_PROFESSIONAL_ONLY, line.code() + " is billed with "
+                                + primary + " billed only with modifier 26: the slides were digitized by whoever"
+                                + " billed the technical component. Check who scanned them before submission."));
+                    }
                 }
+            }
+            List<String> bases = BASES_OF_ADDON_PRIMARIES.get(line.code());
+            if (bases != null && bases.stream().noneMatch(unitsByCode::containsKey)) {
+                findings.add(withoutPrimary(line, String.join(" or ", bases)));
             }
             CodeReference ref = reference.code(line.code());
             if (ref != null && ref.pcTc() != null) {
@@ -116,5 +138,11 @@ public final class PlainJavaPipeline {
                 }
             }
         }
+    }
+
+    private static Finding withoutPrimary(ClaimLine line, String primary) {
+        return new Finding(line, ADDON_WITHOUT_PRIMARY, line.code() + " is an add-on code, but no " + primary
+                + " was billed on " + line.dateOfService() + ". Add the " + primary
+                + " line if it was performed that day, or remove " + line.code() + ".");
     }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The edit each rule declares, found by the rule that fires. */
 public final class EditCatalog {
     private final Map<String, EditDefinition> byRule;
+    /** The same, by the rule as the engine hands it over: every finding asks, and a key string costs more. */
+    private final Map<Rule, EditDefinition> byRuleObject = new ConcurrentHashMap<>();
     /** Rule key -> the reason its {@code @disabled} metadata gives. */
     private final Map<String, String> disabled;
 
@@ -25,9 +28,13 @@ public final class EditCatalog {
     }
 
     public EditDefinition of(Rule rule) {
-        EditDefinition edit = byRule.get(key(rule.getPackageName(), rule.getName()));
+        EditDefinition edit = byRuleObject.get(rule);
         if (edit == null) {
-            throw new IllegalStateException("rule '" + rule.getName() + "' raised a finding but declares no edit");
+            edit = byRule.get(key(rule.getPackageName(), rule.getName()));
+            if (edit == null) {
+                throw new IllegalStateException("rule '" + rule.getName() + "' raised a finding but declares no edit");
+            }
+            byRuleObject.put(rule, edit);
         }
         return edit;
     }

@@ -17,6 +17,9 @@ public final class FindingsCsvWriter {
         "date_of_service", "edit_id", "category", "severity", "message", "rule", "rule_file", "source",
         "input_file", "input_line", "status", "override_reason"};
 
+    /** One row buffer per thread, reused: rows are made by the hundred thousand on the worker threads. */
+    private static final ThreadLocal<StringBuilder> ROW = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
     private final UnaryOperator<String> cell;
     /** By edit id (unique in a rule base): a String key hashes once, an EditDefinition record on every row. */
     private final Map<String, String> editCells = new ConcurrentHashMap<>();
@@ -52,7 +55,8 @@ public final class FindingsCsvWriter {
     /** One finding's row, line end included; safe to call from any thread. */
     public String row(Finding f) {
         ClaimLine line = f.line();
-        StringBuilder row = new StringBuilder(640);
+        StringBuilder row = ROW.get();
+        row.setLength(0);
         CsvCells.append(row, cell.apply(line.claimId()));
         row.append(',').append(line.lineNumber()).append(',');
         CsvCells.append(row, line.code());

@@ -93,4 +93,41 @@ class RegrouperTest {
             assertEquals(0, left.count(), "spill files are deleted once read");
         }
     }
+
+    @Test
+    void batchesSpilledOnTheirOwnThreadKeepEveryLineInInputOrder() throws IOException {
+        int total = 3 * Regrouper.SPILL_BATCH + 17;
+        List<ClaimLine> input = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            input.add(varied(i + 2, "C" + i / 3, "PT" + i % 101, i % 2 == 0 ? "88305" : "0753T"));
+        }
+        try (Regrouper regrouper = new Regrouper(100, tmp.resolve("spill"), () -> total)) {
+            for (ClaimLine l : input) {
+                regrouper.add(l);
+            }
+            List<ClaimLine> back = new ArrayList<>();
+            for (Regrouper.Partition partition : regrouper.finish()) {
+                List<ClaimLine> lines = partition.load();
+                assertEquals(partition.lineCount(), lines.size());
+                for (int i = 1; i < lines.size(); i++) {
+                    assertTrue(lines.get(i - 1).source().compareTo(lines.get(i).source()) < 0, "input order kept");
+                }
+                back.addAll(lines);
+            }
+            back.sort((a, b) -> a.source().compareTo(b.source()));
+            assertEquals(input, back);
+        }
+    }
+
+    @Test
+    void closingMidwayStopsTheSpillThreadAndDeletesItsFiles() throws IOException {
+        Regrouper regrouper = new Regrouper(10, tmp.resolve("spill"), () -> 100_000);
+        for (int i = 0; i < 2 * Regrouper.SPILL_BATCH; i++) {
+            regrouper.add(line(i + 2, "C" + i, "PT" + i % 7, "88305"));
+        }
+        regrouper.close();
+        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+            assertEquals(0, left.count(), "no spill file outlives close");
+        }
+    }
 }

@@ -71,7 +71,8 @@ public final class PlainJavaPipeline {
              Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.writingTo(regrouper::add, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
-            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null, csv::row)) {
+            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null,
+                    new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail))) {
                 for (int p = 0; p < partitions.size(); p++) {
                     List<Finding> findings = new ArrayList<>();
                     for (List<ClaimLine> visit : Scrubber.visits(partitions.get(p).load())) {

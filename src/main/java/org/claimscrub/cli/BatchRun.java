@@ -40,7 +40,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +51,7 @@ final class BatchRun implements AutoCloseable {
     /** The work folder (spill files) sits in the report folder under this prefix while a run lasts. */
     static final String WORK_PREFIX = ".claimscrub-work-";
 
-    private final Function<Finding, String> format;
+    private final FindingRuns.RowFormat format;
     private final int threads;
     private final int memoryLines;
     private final Path workFolder;
@@ -73,9 +72,9 @@ final class BatchRun implements AutoCloseable {
     /**
      * The rules come only with {@link #scrub}, so that reading can go on while they compile.
      *
-     * @param format a finding's report row, made on the worker threads
+     * @param format how a finding becomes its report row, made on the worker threads
      */
-    BatchRun(Function<Finding, String> format, int threads, int memoryLines, Path workFolder, Progress progress) {
+    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, Path workFolder, Progress progress) {
         this.format = format;
         this.threads = threads;
         this.memoryLines = memoryLines;

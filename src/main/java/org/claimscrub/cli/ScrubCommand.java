@@ -3,10 +3,10 @@ package org.claimscrub.cli;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.OverridesException;
+import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.engine.Scrubber;
-import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.reader.InputException;
@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** {@code claimscrub scrub}: read claim files, run the rules, write the findings report. */
@@ -172,7 +171,9 @@ final class ScrubCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
         FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
-        Function<Finding, String> row = format == Format.CSV ? csv::row : jsonl::row;
+        FindingRuns.RowFormat row = format == Format.CSV
+                ? new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail)
+                : new FindingRuns.RowFormat(jsonl::head, jsonl::shared, jsonl::tail);
         try (Progress progress = Progress.start(quiet);
              BatchRun batch = new BatchRun(row, workers, budget, work, progress)) {
             try {

@@ -54,6 +54,11 @@ public final class FindingsCsvWriter {
 
     /** One finding's row, line end included; safe to call from any thread. */
     public String row(Finding f) {
+        return head(f) + shared(f) + tail(f);
+    }
+
+    /** A row's cells up to the message: what is particular to the finding. */
+    public String head(Finding f) {
         ClaimLine line = f.line();
         StringBuilder row = ROW.get();
         row.setLength(0);
@@ -66,14 +71,26 @@ public final class FindingsCsvWriter {
         CsvCells.append(row, cell.apply(f.edit().editId()));
         row.append(',').append(f.category().name()).append(',').append(f.severity().name()).append(',');
         CsvCells.append(row, cell.apply(f.message()));
+        return row.toString();
+    }
+
+    /** The rule, rule file, source and input file cells: the same on every finding of an edit in one file. */
+    public String shared(Finding f) {
         String cells = editCells.get(f.edit().editId());
         if (cells == null) {
             cells = editCells(f.edit());
             editCells.put(f.edit().editId(), cells);
         }
-        row.append(cells);
-        CsvCells.append(row, cell.apply(line.source().file()));
-        row.append(',').append(line.source().line()).append(',').append(f.status().name().toLowerCase(Locale.ROOT))
+        StringBuilder row = new StringBuilder(cells);
+        CsvCells.append(row, cell.apply(f.line().source().file()));
+        return row.append(',').toString();
+    }
+
+    /** The input line, status and override reason cells, and the line end. */
+    public String tail(Finding f) {
+        StringBuilder row = ROW.get();
+        row.setLength(0);
+        row.append(f.line().source().line()).append(',').append(f.status().name().toLowerCase(Locale.ROOT))
                 .append(',');
         CsvCells.append(row, cell.apply(f.overrideReason()));
         return row.append('\n').toString();

@@ -22,8 +22,13 @@ public final class FindingsJsonlWriter {
 
     /** One finding's line, line end included; safe to call from any thread. */
     public String row(Finding f) {
+        return head(f) + shared(f) + tail(f);
+    }
+
+    /** The object's fields up to the message: what is particular to the finding. */
+    public String head(Finding f) {
         ClaimLine line = f.line();
-        StringBuilder row = new StringBuilder(640);
+        StringBuilder row = new StringBuilder(512);
         row.append("{\"claim_id\":");
         Json.quote(row, line.claimId());
         row.append(",\"line_number\":").append(line.lineNumber());
@@ -43,6 +48,12 @@ public final class FindingsJsonlWriter {
         row.append(",\"severity\":\"").append(f.severity().name()).append('"');
         row.append(",\"message\":");
         Json.quote(row, f.message());
+        return row.toString();
+    }
+
+    /** The rule, rule file, source and input file fields: the same on every finding of an edit in one file. */
+    public String shared(Finding f) {
+        StringBuilder row = new StringBuilder(256);
         row.append(",\"rule\":");
         Json.quote(row, f.edit().ruleName());
         row.append(",\"rule_file\":");
@@ -50,12 +61,17 @@ public final class FindingsJsonlWriter {
         row.append(",\"source\":");
         Json.quote(row, f.edit().source());
         row.append(",\"input_file\":");
-        Json.quote(row, line.source().file());
-        row.append(",\"input_line\":").append(line.source().line());
+        Json.quote(row, f.line().source().file());
+        return row.toString();
+    }
+
+    /** The input line, status and override reason fields, and the line end. */
+    public String tail(Finding f) {
+        StringBuilder row = new StringBuilder(64);
+        row.append(",\"input_line\":").append(f.line().source().line());
         row.append(",\"status\":\"").append(f.status().name().toLowerCase(Locale.ROOT)).append('"');
         row.append(",\"override_reason\":");
         Json.quote(row, f.overrideReason());
-        row.append("}\n");
-        return row.toString();
+        return row.append("}\n").toString();
     }
 }

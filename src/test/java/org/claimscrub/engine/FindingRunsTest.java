@@ -40,8 +40,8 @@ class FindingRunsTest {
     @Test
     void mergesPartitionsInInputOrderWorstFirstWithinALineInMemoryOrSpilled() throws IOException {
         for (Path spill : new Path[] {null, tmp}) {
-            try (FindingRuns runs = new FindingRuns(spill, f -> f.line().source().line() + " " + f.edit().editId()
-                    + "\n")) {
+            try (FindingRuns runs = new FindingRuns(spill, new FindingRuns.RowFormat(
+                    f -> Long.toString(f.line().source().line()), f -> " " + f.edit().editId(), f -> "\n"))) {
                 List<Finding> second = new ArrayList<>(List.of(finding(7, NOTICE), finding(3, NOTICE)));
                 List<Finding> chunkA = List.of(finding(5, NOTICE), finding(5, ERROR));
                 List<Finding> chunkB = List.of(finding(2, NOTICE), finding(9, ERROR));

@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -97,9 +98,10 @@ final class BatchRun implements AutoCloseable {
             totalBytes += sizeOf(file);
         }
         long bytesTotal = totalBytes;
-        long[] bytesRead = {0};
+        // read on this thread, while the lines reach the sink (and the regrouper asks) on the reader's
+        AtomicLong bytesRead = new AtomicLong();
         regrouper = new Regrouper(memoryLines, workFolder,
-                () -> bytesRead[0] == 0 ? linesRead : linesRead * bytesTotal / bytesRead[0]);
+                () -> bytesRead.get() == 0 ? linesRead : linesRead * bytesTotal / bytesRead.get());
         progress.phase("reading ", totalBytes);
         CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
         ClaimSink sink = ClaimSink.writingTo(line -> {
@@ -120,7 +122,7 @@ final class BatchRun implements AutoCloseable {
                     int n = super.read(b, off, len);
                     if (n > 0) {
                         fileBytes[0] += n;
-                        bytesRead[0] += n;
+                        bytesRead.addAndGet(n);
                         progress.advance(n);
                     }
                     return n;

@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -83,7 +86,12 @@ public final class CsvClaimReader {
         }
     }
 
-    /** Reads one file's bytes (UTF-8) under the given name; returns the number of lines read. */
+    /**
+     * Reads one file's bytes (UTF-8) under the given name; returns the number of lines read. The CSV is split
+     * into cells on the calling thread and the cells are checked, turned into lines and handed to the sink on a
+     * second thread, in input order: splitting and checking each take about half of reading, and the other
+     * core is otherwise idle while a batch is read. The sink is called from that second thread only.
+     */
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
         try (CSVReader csv = csv(bytes)) {
             String[] header = csv.readNext();
@@ -91,17 +99,79 @@ public final class CsvClaimReader {
                 throw new InputException(name + ": the file is empty; a header row naming the columns is required");
             }
             ColumnMap columns = ColumnMap.of(name, header);
-            long linesRead = 0;
-            long physicalLine = csv.getLinesRead();
-            String[] cells;
-            while ((cells = csv.readNext()) != null) {
-                long lineNo = physicalLine + 1;
-                physicalLine = csv.getLinesRead();
-                if (cells.length == 1 && cells[0].isBlank()) {
-                    continue;
+            try (LineChecker checker = new LineChecker(name, fileIndex, columns, sink)) {
+                long linesRead = 0;
+                long physicalLine = csv.getLinesRead();
+                Cells batch = new Cells();
+                String[] cells;
+                while ((cells = csv.readNext()) != null) {
+                    long lineNo = physicalLine + 1;
+                    physicalLine = csv.getLinesRead();
+                    if (cells.length == 1 && cells[0].isBlank()) {
+                        continue;
+                    }
+                    linesRead++;
+                    batch.add(lineNo, cells);
+                    if (batch.size == Cells.SIZE) {
+                        checker.submit(batch);
+                        batch = new Cells();
+                    }
                 }
-                linesRead++;
-                SourceRef source = new SourceRef(fileIndex, name, lineNo);
+                checker.submit(batch);
+                checker.finish();
+                return linesRead;
+            }
+        } catch (IOException | CsvException e) {
+            throw new InputException(name + ": cannot be read as CSV: " + e.getMessage());
+        }
+    }
+
+    /** Some records' cells with the physical line each starts on. */
+    private static final class Cells {
+        static final int SIZE = 2_048;
+        final long[] lines = new long[SIZE];
+        final String[][] cells = new String[SIZE][];
+        int size;
+
+        void add(long line, String[] record) {
+            lines[size] = line;
+            cells[size++] = record;
+        }
+    }
+
+    /**
+     * The second thread of {@link #read}: checks records into claim lines or rejects and hands them to the sink.
+     * What the sink throws is thrown again on the reading thread, as if the sink had run there.
+     */
+    private final class LineChecker implements AutoCloseable {
+        private static final Cells END = new Cells();
+        private final BlockingQueue<Cells> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        LineChecker(String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
+            thread = new Thread(() -> {
+                try {
+                    for (Cells batch = queue.take(); batch != END; batch = queue.take()) {
+                        if (failure == null) {
+                            check(batch, name, fileIndex, columns, sink);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // the read was abandoned
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                    queue.clear();
+                }
+            }, "claimscrub-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void check(Cells batch, String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
+            for (int i = 0; i < batch.size; i++) {
+                String[] cells = batch.cells[i];
+                SourceRef source = new SourceRef(fileIndex, name, batch.lines[i]);
                 try {
                     ClaimLine line = parse(source, columns, cells);
                     if (duplicates != null) {
@@ -113,9 +183,51 @@ public final class CsvClaimReader {
                     sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
                 }
             }
-            return linesRead;
-        } catch (IOException | CsvException e) {
-            throw new InputException(name + ": cannot be read as CSV: " + e.getMessage());
+        }
+
+        void submit(Cells batch) {
+            rethrowFailure();
+            try {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    rethrowFailure();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+        }
+
+        /** Waits until every submitted record reached the sink. */
+        void finish() {
+            submit(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading", e);
+            }
+            rethrowFailure();
+        }
+
+        private void rethrowFailure() {
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error error) {
+                throw error;
+            }
+        }
+
+        /** Stops the checker if the read ends early (a CSV error): nothing more reaches the sink. */
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,5 +188,42 @@ class CsvClaimReaderTest {
         assertTrue(Fields.hasValidNpiCheckDigit("1234567893"));
         assertTrue(Fields.hasValidNpiCheckDigit("1245319599"));
         assertTrue(!Fields.hasValidNpiCheckDigit("1234567890"));
+    }
+
+    @Test
+    void manyBatchesReachTheSinkInInputOrderWithTheirLineNumbers() throws Exception {
+        List<String> rows = new ArrayList<>(List.of(HEADER));
+        for (int i = 1; i <= 5_000; i++) {
+            rows.add(i % 1_000 == 0 ? "C" + i + ",1,2025-03-10,BAD,,1,PT1,1234567893,,,,,,,"
+                    : "C" + i + ",1,2025-03-10,88305,,1,PT1,1234567893,,,,,,,");
+        }
+        assertEquals(5_000, read(rows.toArray(String[]::new)));
+        assertEquals(4_995, lines.size());
+        assertEquals(5, rejects.size());
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i - 1).source().line() < lines.get(i).source().line(), "input order");
+        }
+        assertEquals(List.of(1_001L, 2_001L, 3_001L, 4_001L, 5_001L),
+                rejects.stream().map(r -> r.source().line()).toList());
+    }
+
+    @Test
+    void whatTheSinkThrowsComesOutOfReadAndNothingIsHandedOnAfterIt() throws Exception {
+        Path file = dir.resolve("claims.csv");
+        List<String> rows = new ArrayList<>(List.of(HEADER));
+        for (int i = 1; i <= 10_000; i++) {
+            rows.add("C" + i + ",1,2025-03-10,88305,,1,PT1,1234567893,,,,,,,");
+        }
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        UncheckedIOException disk = new UncheckedIOException(new IOException("disk full"));
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () ->
+                new CsvClaimReader().read(file, 0, ClaimSink.of(line -> {
+                    if (lines.size() == 3_000) {
+                        throw disk;
+                    }
+                    lines.add(line);
+                }, rejects::add)));
+        assertSame(disk, thrown);
+        assertEquals(3_000, lines.size());
     }
 }

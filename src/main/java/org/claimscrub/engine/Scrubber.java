@@ -215,7 +215,7 @@ public final class Scrubber {
         return true;
     }
 
-    /** One session over facts of one date of service. */
+    /** One session over the facts of whole visits. */
     private List<Finding> run(List<ServiceLine> facts, AgendaEventListener listener) {
         FindingCollector collector = new FindingCollector(rules.catalog(), reference);
         KieSession session = rules.kieBase().newKieSession();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -107,13 +108,19 @@ public final class Regrouper implements AutoCloseable {
         long wanted = (expected + expected / 4) / Math.min(memoryLines, PARTITION_LINES) + 1;
         int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
         Files.createDirectories(spillFolder);
-        spills = new OutputStream[count];
+        OutputStream[] streams = new OutputStream[count];
         spillFiles = new Path[count];
         spillCounts = new long[count];
-        for (int i = 0; i < count; i++) {
-            spillFiles[i] = Files.createTempFile(spillFolder, "lines-" + i + "-", ".bin");
-            spills[i] = new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15);
+        try {
+            for (int i = 0; i < count; i++) {
+                spillFiles[i] = Files.createTempFile(spillFolder, "lines-" + i + "-", ".bin");
+                streams[i] = new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15);
+            }
+        } catch (IOException e) {
+            closeAndDelete(streams, spillFiles);
+            throw e;
         }
+        spills = streams;
         writer = new SpillThread();
         writer.start();
         writer.submit(buffer);
@@ -145,27 +152,31 @@ public final class Regrouper implements AutoCloseable {
         if (spills == null) {
             return;
         }
-        writer.interrupt();
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < spills.length; i++) {
-            spills[i].close();
-            Files.deleteIfExists(spillFiles[i]);
+        writer.abandon();
+        closeAndDelete(spills, spillFiles);
+    }
+
+    private static void closeAndDelete(OutputStream[] streams, Path[] files) throws IOException {
+        for (int i = 0; i < files.length; i++) {
+            if (streams[i] != null) {
+                streams[i].close();
+            }
+            if (files[i] != null) {
+                Files.deleteIfExists(files[i]);
+            }
         }
     }
 
     /**
-     * Encodes and writes spilled lines while the caller reads on: spilling took a third of the reading thread,
-     * and the other core is idle once the rules have compiled. Batches go through a short queue, so at most a
-     * few batches wait in memory; lines are written in the order they were added.
+     * Encodes and writes spilled lines while the caller reads on: spilling took a third of the reading thread.
+     * Batches go through a short queue, so at most a few batches wait in memory; lines are written in the order
+     * they were added. What writing throws is thrown again to the caller, at its next batch or at the end.
      */
     private final class SpillThread extends Thread {
         private static final List<ClaimLine> END = List.of();
         private final BlockingQueue<List<ClaimLine>> queue = new ArrayBlockingQueue<>(4);
-        private volatile IOException failure;
+        private volatile Throwable failure;
+        private volatile boolean abandoned;
 
         SpillThread() {
             super("claimscrub-spill");
@@ -175,7 +186,9 @@ public final class Regrouper implements AutoCloseable {
         void submit(List<ClaimLine> lines) throws IOException {
             rethrowFailure();
             try {
-                queue.put(lines);
+                while (!queue.offer(lines, 100, TimeUnit.MILLISECONDS)) {
+                    rethrowFailure();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while spilling lines");
@@ -194,30 +207,51 @@ public final class Regrouper implements AutoCloseable {
             rethrowFailure();
         }
 
+        /** Stops writing (the batch is abandoned) and waits for the thread to end. */
+        void abandon() {
+            abandoned = true;
+            interrupt();
+            boolean interrupted = false;
+            while (isAlive()) {
+                try {
+                    join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void rethrowFailure() throws IOException {
-            if (failure != null) {
-                throw new IOException(failure.getMessage(), failure);
+            Throwable f = failure;
+            if (f instanceof IOException io) {
+                throw new IOException(io.getMessage(), io);
+            }
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error error) {
+                throw error;
             }
         }
 
         @Override
         public void run() {
             try {
-                for (List<ClaimLine> lines = queue.take(); lines != END; lines = queue.take()) {
-                    if (failure != null) {
-                        continue;
-                    }
-                    try {
-                        for (ClaimLine line : lines) {
-                            spill(line);
+                for (List<ClaimLine> lines = queue.take(); lines != END && !abandoned; lines = queue.take()) {
+                    for (ClaimLine line : lines) {
+                        if (abandoned) {
+                            return;
                         }
-                    } catch (IOException e) {
-                        // keep taking batches, so the reader never blocks on a full queue; it sees the failure
-                        failure = e;
+                        spill(line);
                     }
                 }
             } catch (InterruptedException e) {
-                // closed before the end of the input: the files are deleted anyway
+                // abandoned: the files are deleted by close
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
             }
         }
     }

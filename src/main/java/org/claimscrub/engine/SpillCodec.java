@@ -43,6 +43,7 @@ final class SpillCodec {
     private final Dictionary<String> npis = new Dictionary<>();
     private final Dictionary<String> shortCodes = new Dictionary<>();
     private final Dictionary<List<String>> diagnoses = new Dictionary<>();
+    private final Dictionary<String> payers = new Dictionary<>();
     private final Encoder encoder = new Encoder();
 
     void writeLine(OutputStream out, ClaimLine line) throws IOException {
@@ -66,7 +67,7 @@ final class SpillCodec {
         e.text(line.charge() == null ? "" : line.charge().toPlainString());
         diagnoses.write(e, line.diagnosisCodes(), Encoder::texts);
         shortCodes.write(e, line.revenueCode(), Encoder::text);
-        shortCodes.write(e, line.payerId(), Encoder::text);
+        payers.write(e, line.payerId(), Encoder::text);
         out.write(e.bytes, 0, e.size);
     }
 
@@ -78,8 +79,10 @@ final class SpillCodec {
             for (long i = 0; i < count; i++) {
                 lines.add(readLine(in));
             }
-        } catch (ArrayIndexOutOfBoundsException e) {
-            throw new EOFException("spill data ends inside line " + (lines.size() + 1));
+        } catch (RuntimeException e) {
+            // out of bounds: the data ends inside a line; anything else: the data is not what this codec wrote
+            throw new EOFException("spill data unreadable at line " + (lines.size() + 1) + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
         if (in.position != bytes.length) {
             throw new EOFException("spill data holds more than " + count + " lines");
@@ -105,7 +108,7 @@ final class SpillCodec {
         String charge = in.text();
         List<String> diagnosisCodes = diagnoses.read(in, i -> List.copyOf(i.texts()));
         String revenueCode = shortCodes.read(in, Decoder::text);
-        String payerId = shortCodes.read(in, Decoder::text);
+        String payerId = payers.read(in, Decoder::text);
         return new ClaimLine(source, claimId, lineNumber, dos, code, mods, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, placeOfService, charge.isEmpty() ? null : new BigDecimal(charge),
                 diagnosisCodes, revenueCode, Visit.of(claimId, patientId, billingNpi, dos), payerId);

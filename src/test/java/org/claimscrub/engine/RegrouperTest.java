@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegrouperTest {
@@ -125,6 +126,26 @@ class RegrouperTest {
         for (int i = 0; i < 2 * Regrouper.SPILL_BATCH; i++) {
             regrouper.add(line(i + 2, "C" + i, "PT" + i % 7, "88305"));
         }
+        regrouper.close();
+        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+            assertEquals(0, left.count(), "no spill file outlives close");
+        }
+    }
+
+    @Test
+    void whatTheSpillThreadThrowsReachesTheCallerAndNoFileIsLeft() throws IOException {
+        LocalDate dos = LocalDate.of(2025, 3, 11);
+        ClaimLine unwritable = new ClaimLine(new SourceRef(0, "made-up.csv", 7), "C7", 1, dos, "88305",
+                Modifiers.NONE, 1, null, "1900000013", "", ClaimType.PROFESSIONAL, "", "81", null, List.of(), "",
+                new Visit("C:C7", dos), "");
+        Regrouper regrouper = new Regrouper(10, tmp.resolve("spill"), () -> 100_000);
+        assertThrows(NullPointerException.class, () -> {
+            regrouper.add(unwritable);
+            for (int i = 0; i < 3 * Regrouper.SPILL_BATCH; i++) {
+                regrouper.add(line(i + 8, "C" + i, "PT" + i % 7, "88305"));
+            }
+            regrouper.finish();
+        });
         regrouper.close();
         try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
             assertEquals(0, left.count(), "no spill file outlives close");

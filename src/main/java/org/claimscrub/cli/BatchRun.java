@@ -98,12 +98,13 @@ final class BatchRun implements AutoCloseable {
             totalBytes += sizeOf(file);
         }
         long bytesTotal = totalBytes;
-        // read on this thread, while the lines reach the sink (and the regrouper asks) on the reader's
+        // bytes and records are both counted on this thread as the CSV is split; the regrouper asks on the
+        // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
-        regrouper = new Regrouper(memoryLines, workFolder,
-                () -> bytesRead.get() == 0 ? linesRead : linesRead * bytesTotal / bytesRead.get());
-        progress.phase("reading ", totalBytes);
         CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
+        regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
+                : reader.recordsRead() * bytesTotal / bytesRead.get());
+        progress.phase("reading ", totalBytes);
         ClaimSink sink = ClaimSink.writingTo(line -> {
             regrouper.add(line);
             progress.lines(++linesRead);

@@ -5,6 +5,7 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVWriter;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
@@ -46,6 +47,8 @@ import java.util.stream.Collectors;
  */
 public final class CsvClaimReader {
     private final DuplicateLineNumbers duplicates;
+    /** Records split so far over every file, written by the reading thread only; see {@link #recordsRead}. */
+    private volatile long recordsRead;
     private final CellMemo<LocalDate> dates = new CellMemo<>(Fields::date);
     private final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
     private final CellMemo<Modifiers> modifierSets = new CellMemo<>(Fields::modifiers);
@@ -87,10 +90,18 @@ public final class CsvClaimReader {
     }
 
     /**
+     * Records (blank lines aside) split from every file so far, counted on the reading thread as they are split,
+     * ahead of the sink: what the bytes read so far hold, for estimating a batch's size from them.
+     */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    /**
      * Reads one file's bytes (UTF-8) under the given name; returns the number of lines read. The CSV is split
      * into cells on the calling thread and the cells are checked, turned into lines and handed to the sink on a
-     * second thread, in input order: splitting and checking each take about half of reading, and the other
-     * core is otherwise idle while a batch is read. The sink is called from that second thread only.
+     * second thread, in input order: splitting and checking each take about half of reading. The sink is called
+     * from that second thread only.
      */
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
         try (CSVReader csv = csv(bytes)) {
@@ -111,6 +122,7 @@ public final class CsvClaimReader {
                         continue;
                     }
                     linesRead++;
+                    recordsRead = recordsRead + 1;
                     batch.add(lineNo, cells);
                     if (batch.size == Cells.SIZE) {
                         checker.submit(batch);
@@ -122,7 +134,7 @@ public final class CsvClaimReader {
                 return linesRead;
             }
         } catch (IOException | CsvException e) {
-            throw new InputException(name + ": cannot be read as CSV: " + e.getMessage());
+            throw new InputException(name + ": cannot be read as CSV: " + withoutClaimData(e));
         }
     }
 
@@ -148,14 +160,13 @@ public final class CsvClaimReader {
         private final BlockingQueue<Cells> queue = new ArrayBlockingQueue<>(4);
         private final Thread thread;
         private volatile Throwable failure;
+        private volatile boolean abandoned;
 
         LineChecker(String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
             thread = new Thread(() -> {
                 try {
-                    for (Cells batch = queue.take(); batch != END; batch = queue.take()) {
-                        if (failure == null) {
-                            check(batch, name, fileIndex, columns, sink);
-                        }
+                    for (Cells batch = queue.take(); batch != END && !abandoned; batch = queue.take()) {
+                        check(batch, name, fileIndex, columns, sink);
                     }
                 } catch (InterruptedException e) {
                     // the read was abandoned
@@ -219,13 +230,20 @@ public final class CsvClaimReader {
             }
         }
 
-        /** Stops the checker if the read ends early (a CSV error): nothing more reaches the sink. */
+        /** Stops the checker if the read ends early (a CSV error): nothing more reaches the sink once it returns. */
         @Override
         public void close() {
+            abandoned = true;
             thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -249,8 +267,23 @@ public final class CsvClaimReader {
             }
             return raw;
         } catch (IOException | CsvException e) {
-            throw new InputException(file + ": cannot be read again: " + e.getMessage());
+            throw new InputException(file + ": cannot be read again: " + withoutClaimData(e));
         }
+    }
+
+    /**
+     * What went wrong, without the claim text opencsv quotes in its messages ("Beginning of lost text: ..."),
+     * which may hold a patient id.
+     */
+    static String withoutClaimData(Exception e) {
+        if (e instanceof CsvMalformedLineException malformed) {
+            return "line " + malformed.getLineNumber() + ": a quoted field is never closed, so the rest of the file"
+                    + " cannot be split into cells (look for a stray double quote)";
+        }
+        if (e instanceof CsvException csv) {
+            return "line " + csv.getLineNumber() + ": malformed CSV (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage();
     }
 
     private static CSVReader csv(InputStream bytes) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -225,5 +226,14 @@ class CsvClaimReaderTest {
                 }, rejects::add)));
         assertSame(disk, thrown);
         assertEquals(3_000, lines.size());
+    }
+
+    @Test
+    void anUnclosedQuoteStopsTheFileWithItsLineButNeverQuotesTheClaim() {
+        InputException e = assertThrows(InputException.class, () -> read(HEADER, GOOD,
+                "C2,1,2025-03-10,88305,\"26,1,PT-SECRET-77,1234567893,,professional,,81,125.00,C50.911,"));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("quoted field is never closed"), e.getMessage());
+        assertFalse(e.getMessage().contains("PT-SECRET-77"), "no claim text: " + e.getMessage());
     }
 }

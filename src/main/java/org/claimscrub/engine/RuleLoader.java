@@ -3,7 +3,9 @@ package org.claimscrub.engine;
 import org.claimscrub.model.Category;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Severity;
+import org.claimscrub.reference.CodeReference;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -210,6 +212,11 @@ public final class RuleLoader {
                 String virtualPath = ((RuleImpl) rule).getResource().getSourcePath();
                 RuleSite site = new RuleSite(ruleFiles.onDisk(virtualPath), ruleFiles.relative(virtualPath),
                         rule.getName());
+                if (matches(((RuleImpl) rule).getLhs(), CodeReference.class)) {
+                    problems.add(site.error("rule ", "rule matches CodeReference facts, which the engine no longer"
+                            + " puts in working memory, so it would never fire: test the line's own row instead,"
+                            + " e.g. ServiceLine( codeRow.pcTc != null, ... )"));
+                }
                 EditDefinition edit = edit(rule, site, problems);
                 if (edit == null) {
                     continue;
@@ -228,6 +235,20 @@ public final class RuleLoader {
             }
         }
         return new EditCatalog(byRule, disabled);
+    }
+
+    /** Whether some pattern of the condition, however nested (not, exists, or, from), matches the type. */
+    private static boolean matches(RuleConditionElement condition, Class<?> type) {
+        if (condition instanceof org.drools.base.rule.Pattern pattern
+                && pattern.getObjectType().getClassName().equals(type.getName())) {
+            return true;
+        }
+        for (RuleConditionElement nested : condition.getNestedElements()) {
+            if (nested != null && matches(nested, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rule's edit, or null after adding every metadata problem the rule has. */

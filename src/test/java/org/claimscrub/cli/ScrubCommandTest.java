@@ -85,6 +85,21 @@ class ScrubCommandTest {
     }
 
     @Test
+    void aRuleMatchingCodeReferenceFactsIsRejectedSinceNoneAreInserted() throws IOException {
+        Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
+        Path policy = rules.resolve("policy/carrier-priced.drl");
+        Files.writeString(policy, Files.readString(policy).replace("import org.claimscrub.engine.ServiceLine;",
+                "import org.claimscrub.engine.ServiceLine;\nimport org.claimscrub.reference.CodeReference;")
+                + "\nrule \"Old-style join\"\n    @editId(\"OLD-JOIN\") @category(\"CARRIER_PRICED\")\nwhen\n"
+                + "    $line : ServiceLine()\n    not CodeReference( code == $line.code )\nthen\n"
+                + "    findings.raise(kcontext, $line);\nend\n");
+        assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
+                SAMPLE));
+        assertTrue(stderr().contains("rule \"Old-style join\": rule matches CodeReference facts"), stderr());
+        assertFalse(Files.exists(out()), "nothing written");
+    }
+
+    @Test
     void aReusedEditIdIsRejected() throws IOException {
         Path rules = BatchFixtures.copyOfRules(tmp.resolve("rules"));
         Path policy = rules.resolve("policy/carrier-priced.drl");

@@ -1,5 +1,7 @@
 package org.claimscrub.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,8 +41,19 @@ public record Modifiers(List<String> values) {
         return values.isEmpty();
     }
 
+    /** The same modifiers, each as many times, in any order ("26 TC" = "TC 26", but "26 26" differs from "26 TC"). */
     public boolean sameSetAs(Modifiers other) {
-        return values.size() == other.values.size() && values.containsAll(other.values);
+        if (values.equals(other.values)) {
+            return true;
+        }
+        if (values.size() != other.values.size()) {
+            return false;
+        }
+        List<String> mine = new ArrayList<>(values);
+        List<String> theirs = new ArrayList<>(other.values);
+        Collections.sort(mine);
+        Collections.sort(theirs);
+        return mine.equals(theirs);
     }
 
     /** Space separated, as the report shows them; written on every finding row, so no stream. */

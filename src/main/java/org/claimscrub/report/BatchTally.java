@@ -64,7 +64,8 @@ public final class BatchTally {
             perClaim.computeIfAbsent(line.claimId(), c -> new long[Severity.values().length]);
         }
         Map<Category, Long> categories = new EnumMap<>(Category.class);
-        // by identity: every finding of an edit shares the catalog's instance, and a record's hash is not cached
+        // by identity: findings of an edit share the catalog's instance (an override that adjusts the severity
+        // makes its own, counted apart here and merged by equality below); a record's hash is not cached
         Map<EditDefinition, Long> edits = new IdentityHashMap<>();
         long bypassed = 0;
         for (Finding f : findings) {

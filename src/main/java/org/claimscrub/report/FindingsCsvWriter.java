@@ -4,14 +4,15 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** findings.csv: one row per finding, in the order given. New columns go at the end, so positions hold. */
+/**
+ * findings.csv rows: one per finding, made in three parts (head, shared, tail; see FindingRuns) on any thread.
+ * New columns go at the end, so positions hold.
+ */
 public final class FindingsCsvWriter {
     public static final String[] HEADER = {"claim_id", "line_number", "procedure_code", "modifiers",
         "date_of_service", "edit_id", "category", "severity", "message", "rule", "rule_file", "source",
@@ -29,14 +30,6 @@ public final class FindingsCsvWriter {
         this.cell = neutraliseFormulas ? CsvCells::neutralise : UnaryOperator.identity();
     }
 
-    public void write(Iterable<Finding> findings, Writer out) throws IOException {
-        out.write(header());
-        for (Finding f : findings) {
-            out.write(row(f));
-        }
-        out.flush();
-    }
-
     /** The rule, rule file and source cells, the same on every finding of an edit, so made once per edit. */
     private String editCells(EditDefinition edit) {
         StringBuilder cells = new StringBuilder(256).append(',');
@@ -50,11 +43,6 @@ public final class FindingsCsvWriter {
 
     public String header() {
         return String.join(",", HEADER) + "\n";
-    }
-
-    /** One finding's row, line end included; safe to call from any thread. */
-    public String row(Finding f) {
-        return head(f) + shared(f) + tail(f);
     }
 
     /** A row's cells up to the message: what is particular to the finding. */

@@ -3,27 +3,14 @@ package org.claimscrub.report;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.Locale;
 
 /**
- * findings.jsonl: one JSON object per line per finding, in the order given, with the same fields as
- * findings.csv (modifiers as an array). Values are never formula-neutralised: JSON is for machines.
+ * findings.jsonl lines: one JSON object per finding, made in three parts (head, shared, tail; see FindingRuns)
+ * on any thread, with the same fields as findings.csv (modifiers as an array). Values are never
+ * formula-neutralised: JSON is for machines.
  */
 public final class FindingsJsonlWriter {
-
-    public void write(Iterable<Finding> findings, Writer out) throws IOException {
-        for (Finding f : findings) {
-            out.write(row(f));
-        }
-        out.flush();
-    }
-
-    /** One finding's line, line end included; safe to call from any thread. */
-    public String row(Finding f) {
-        return head(f) + shared(f) + tail(f);
-    }
 
     /** The object's fields up to the message: what is particular to the finding. */
     public String head(Finding f) {

@@ -71,6 +71,18 @@ class ServiceLineTest {
     }
 
     @Test
+    void repeatedModifiersCountAsManyTimesAsTheyAppear() {
+        ClaimLine twice26 = Lines.line("88305").modifiers("26", "26").build();
+        ClaimLine onceEach = Lines.line("88305").claim("C1", 2).modifiers("26", "TC").build();
+        ClaimLine reordered = Lines.line("88305").claim("C1", 3).modifiers("TC", "26").build();
+        List<ClaimLine> visit = List.of(twice26, onceEach, reordered);
+        assertEquals(null, at(1, visit).getDuplicateOf(), "26 26 is not 26 TC");
+        assertEquals(onceEach, at(2, visit).getDuplicateOf(), "TC 26 is 26 TC");
+        assertEquals(null, at(0, List.of(onceEach, twice26)).getDuplicateOf());
+        assertEquals(null, at(1, List.of(onceEach, twice26)).getDuplicateOf(), "either way round");
+    }
+
+    @Test
     void anUnknownCodesRowIsBlankSoNoReferenceTestHolds() {
         CodeReference row = CodeReference.unknown("99999");
         assertEquals("99999", row.code());

@@ -1,20 +1,17 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.ClaimLine;
 
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,7 +40,11 @@ public final class Regrouper implements AutoCloseable {
     private final SpillCodec codec = new SpillCodec();
     private List<ClaimLine> buffer = new ArrayList<>();
     private List<ClaimLine> batch;
-    private SpillThread writer;
+    /**
+     * Encodes and writes spilled lines while the caller reads on (spilling took a third of the reading thread);
+     * lines are written in the order they were added.
+     */
+    private Handoff<List<ClaimLine>> writer;
     private OutputStream[] spills;
     private Path[] spillFiles;
     private long[] spillCounts;
@@ -121,11 +122,20 @@ public final class Regrouper implements AutoCloseable {
             throw e;
         }
         spills = streams;
-        writer = new SpillThread();
-        writer.start();
+        writer = new Handoff<>("claimscrub-spill", this::spill);
         writer.submit(buffer);
         buffer = null;
         batch = new ArrayList<>(SPILL_BATCH);
+    }
+
+    /** Spills a batch on the writer's thread; stops early when the regrouper is closed midway. */
+    private void spill(List<ClaimLine> lines) throws IOException {
+        for (ClaimLine line : lines) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            spill(line);
+        }
     }
 
     private void spill(ClaimLine line) throws IOException {
@@ -152,7 +162,7 @@ public final class Regrouper implements AutoCloseable {
         if (spills == null) {
             return;
         }
-        writer.abandon();
+        writer.close();
         closeAndDelete(spills, spillFiles);
     }
 
@@ -163,95 +173,6 @@ public final class Regrouper implements AutoCloseable {
             }
             if (files[i] != null) {
                 Files.deleteIfExists(files[i]);
-            }
-        }
-    }
-
-    /**
-     * Encodes and writes spilled lines while the caller reads on: spilling took a third of the reading thread.
-     * Batches go through a short queue, so at most a few batches wait in memory; lines are written in the order
-     * they were added. What writing throws is thrown again to the caller, at its next batch or at the end.
-     */
-    private final class SpillThread extends Thread {
-        private static final List<ClaimLine> END = List.of();
-        private final BlockingQueue<List<ClaimLine>> queue = new ArrayBlockingQueue<>(4);
-        private volatile Throwable failure;
-        private volatile boolean abandoned;
-
-        SpillThread() {
-            super("claimscrub-spill");
-            setDaemon(true);
-        }
-
-        void submit(List<ClaimLine> lines) throws IOException {
-            rethrowFailure();
-            try {
-                while (!queue.offer(lines, 100, TimeUnit.MILLISECONDS)) {
-                    rethrowFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while spilling lines");
-            }
-        }
-
-        /** Waits until every submitted line is written; throws what writing them threw. */
-        void finish() throws IOException {
-            submit(END);
-            try {
-                join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while spilling lines");
-            }
-            rethrowFailure();
-        }
-
-        /** Stops writing (the batch is abandoned) and waits for the thread to end. */
-        void abandon() {
-            abandoned = true;
-            interrupt();
-            boolean interrupted = false;
-            while (isAlive()) {
-                try {
-                    join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void rethrowFailure() throws IOException {
-            Throwable f = failure;
-            if (f instanceof IOException io) {
-                throw new IOException(io.getMessage(), io);
-            }
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error error) {
-                throw error;
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                for (List<ClaimLine> lines = queue.take(); lines != END && !abandoned; lines = queue.take()) {
-                    for (ClaimLine line : lines) {
-                        if (abandoned) {
-                            return;
-                        }
-                        spill(line);
-                    }
-                }
-            } catch (InterruptedException e) {
-                // abandoned: the files are deleted by close
-            } catch (IOException | RuntimeException | Error e) {
-                failure = e;
             }
         }
     }

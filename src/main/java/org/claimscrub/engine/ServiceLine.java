@@ -11,8 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The fact rules match: a claim line plus what the engine knows of its visit, computed once in Java so that
- * unit rules need no accumulate. Getters follow bean naming so DRL reads {@code code == "0856T"}.
+ * The fact rules match: a claim line with its visit's lines and its code's reference row, so a rule about the
+ * visit is a condition on one line (worked out in Java when the rule asks), with no join and no accumulate.
+ * Getters follow bean naming so DRL reads {@code code == "0856T"}.
  */
 public final class ServiceLine {
     private final ClaimLine line;

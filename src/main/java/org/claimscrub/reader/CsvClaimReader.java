@@ -7,6 +7,7 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import com.opencsv.exceptions.CsvMalformedLineException;
 
+import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.Modifiers;
@@ -31,9 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -110,7 +108,8 @@ public final class CsvClaimReader {
                 throw new InputException(name + ": the file is empty; a header row naming the columns is required");
             }
             ColumnMap columns = ColumnMap.of(name, header);
-            try (LineChecker checker = new LineChecker(name, fileIndex, columns, sink)) {
+            try (Handoff<Cells> checker = new Handoff<>("claimscrub-reader",
+                    batch -> check(batch, name, fileIndex, columns, sink))) {
                 long linesRead = 0;
                 long physicalLine = csv.getLinesRead();
                 Cells batch = new Cells();
@@ -151,100 +150,20 @@ public final class CsvClaimReader {
         }
     }
 
-    /**
-     * The second thread of {@link #read}: checks records into claim lines or rejects and hands them to the sink.
-     * What the sink throws is thrown again on the reading thread, as if the sink had run there.
-     */
-    private final class LineChecker implements AutoCloseable {
-        private static final Cells END = new Cells();
-        private final BlockingQueue<Cells> queue = new ArrayBlockingQueue<>(4);
-        private final Thread thread;
-        private volatile Throwable failure;
-        private volatile boolean abandoned;
-
-        LineChecker(String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
-            thread = new Thread(() -> {
-                try {
-                    for (Cells batch = queue.take(); batch != END && !abandoned; batch = queue.take()) {
-                        check(batch, name, fileIndex, columns, sink);
-                    }
-                } catch (InterruptedException e) {
-                    // the read was abandoned
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                    queue.clear();
-                }
-            }, "claimscrub-reader");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void check(Cells batch, String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
-            for (int i = 0; i < batch.size; i++) {
-                String[] cells = batch.cells[i];
-                SourceRef source = new SourceRef(fileIndex, name, batch.lines[i]);
-                try {
-                    ClaimLine line = parse(source, columns, cells);
-                    if (duplicates != null) {
-                        duplicates.check(line);
-                    }
-                    sink.accept(line);
-                } catch (FieldException e) {
-                    String claimId = columns.cell(cells, Column.CLAIM_ID);
-                    sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
-                }
-            }
-        }
-
-        void submit(Cells batch) {
-            rethrowFailure();
+    /** Checks records into claim lines or rejects and hands them to the sink: the second thread of {@link #read}. */
+    private void check(Cells batch, String name, int fileIndex, ColumnMap columns, ClaimSink sink) {
+        for (int i = 0; i < batch.size; i++) {
+            String[] cells = batch.cells[i];
+            SourceRef source = new SourceRef(fileIndex, name, batch.lines[i]);
             try {
-                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    rethrowFailure();
+                ClaimLine line = parse(source, columns, cells);
+                if (duplicates != null) {
+                    duplicates.check(line);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading", e);
-            }
-        }
-
-        /** Waits until every submitted record reached the sink. */
-        void finish() {
-            submit(END);
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading", e);
-            }
-            rethrowFailure();
-        }
-
-        private void rethrowFailure() {
-            Throwable f = failure;
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error error) {
-                throw error;
-            }
-        }
-
-        /** Stops the checker if the read ends early (a CSV error): nothing more reaches the sink once it returns. */
-        @Override
-        public void close() {
-            abandoned = true;
-            thread.interrupt();
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+                sink.accept(line);
+            } catch (FieldException e) {
+                String claimId = columns.cell(cells, Column.CLAIM_ID);
+                sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
             }
         }
     }

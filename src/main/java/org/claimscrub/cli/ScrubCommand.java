@@ -114,9 +114,11 @@ final class ScrubCommand implements Callable<Integer> {
     String aocFile;
 
     @Option(names = "--pfs", paramLabel = "FILE[@DATE]",
-            description = "CMS PFS relative value file (PPRRVU*.csv); its indicators drive the modifier edits and"
-                    + " take precedence over rules/reference/fee-schedule.csv for the dates it covers.")
-    String pfsFile;
+            description = "CMS PFS relative value file (PPRRVU*.csv); repeatable. In force from the period in its name"
+                    + " (PPRRVU25_JAN, PPRRVU2026_Jul_nonQPP) or @YYYY-MM-DD until the next file; a QPP / non-QPP"
+                    + " pair of one period is checked to agree and the non-QPP file used. Its indicators drive the"
+                    + " modifier edits, over rules/reference/fee-schedule.csv.")
+    List<String> pfsFiles;
 
     @Override
     public Integer call() {
@@ -143,7 +145,7 @@ final class ScrubCommand implements Callable<Integer> {
         ReferenceData reference;
         CmsTables cms;
         try {
-            cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFile));
+            cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFiles));
             reference = cms.applyTo(new ReferenceDataLoader().load(rulesFolder.resolve("reference")));
         } catch (ReferenceDataException e) {
             System.err.println("claimscrub: reference data problem, nothing written:\n" + e.getMessage());
@@ -278,6 +280,7 @@ final class ScrubCommand implements Callable<Integer> {
                 ruleBase.edits().size(), ruleBase.files().size(), compileNanos / 1e9, runNanos / 1e9);
         cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
                 f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
+        cms.notes().forEach(note -> console.println("Table:    note: " + note));
         console.println("Report:   " + String.join(", ", outputs.stream().map(o -> out.resolve(o).toString())
                 .toList()));
     }

@@ -1,6 +1,7 @@
 package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.CodeForm;
 import org.claimscrub.model.Modifiers;
 
 import java.math.BigDecimal;
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  * the exception it throws, so a reject says exactly what is wrong.
  */
 final class Fields {
-    /** CPT (5 digits), CPT Category II/III and PLA (4 digits + F, T or U), HCPCS Level II (letter + 4 digits). */
-    private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]{5}|[0-9]{4}[FTU]|[A-Z][0-9]{4}");
     private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
     private static final Pattern MODIFIER_SEPARATORS = Pattern.compile("[\\s,:|]+");
     private static final Pattern NPI = Pattern.compile("[0-9]{10}");
@@ -68,9 +67,9 @@ final class Fields {
 
     static String procedureCode(String field, String value) throws FieldException {
         String code = required(field, value).toUpperCase(Locale.ROOT);
-        if (!PROCEDURE_CODE.matcher(code).matches()) {
-            throw new FieldException(field, "'" + value + "' is not a CPT or HCPCS code (5 characters, e.g. 88305,"
-                    + " 0751T, G0416)");
+        if (!CodeForm.isCode(code)) {
+            throw new FieldException(field, "'" + value + "' is not a CPT or HCPCS code: expected "
+                    + CodeForm.expectedForms());
         }
         return code;
     }

@@ -4,6 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import org.claimscrub.model.CodeForm;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -122,8 +123,9 @@ public final class ReferenceDataLoader {
 
         String code() throws ReferenceDataException {
             String code = get("code").toUpperCase(Locale.ROOT);
-            if (!code.matches("[A-Z0-9]{5}")) {
-                throw error("code", "'" + code + "' is not a 5-character procedure code");
+            if (!CodeForm.isCode(code)) {
+                throw error("code", "'" + code + "' is not a CPT or HCPCS code: expected "
+                        + CodeForm.expectedForms());
             }
             return code;
         }

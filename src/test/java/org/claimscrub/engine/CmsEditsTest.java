@@ -36,7 +36,7 @@ class CmsEditsTest {
                         path("MCR_MUE_PractitionerServices_Eff_04-01-2025.csv"),
                         path("MCR_MUE_OutpatientHospitalServices_Eff_01-01-2025.csv")),
                 List.of(path("ccipra-v310r0-f1.txt"), path("ccipra-v310r0-f2.txt"), path("ccioph-v310r0-f1.txt")),
-                path("AOC_V2025Q1.txt"), path("PPRRVU25_JAN.csv")));
+                path("AOC_V2025Q1.txt"), List.of(path("PPRRVU25_JAN.csv"))));
     }
 
     private static String path(String name) {

@@ -24,14 +24,15 @@ class PolicyRulesTest {
     class ModifiersNotAllowed {
         @ParameterizedTest(name = "{1} on {0}: fires")
         @CsvSource({"0753T,26,MOD-26", "0841T,TC,MOD-TC", "88141,26,MOD-26", "88141,TC,MOD-TC", "88321,26,MOD-26",
-            "88321,TC,MOD-TC", "85097,26,MOD-26", "85060,TC,MOD-TC", "0760T,62,MOD-62", "0856T,66,MOD-66"})
+            "88321,TC,MOD-TC", "85097,26,MOD-26", "85060,TC,MOD-TC", "0760T,62,MOD-62", "0856T,66,MOD-66",
+            "88305,62,MOD-62", "88305,66,MOD-66"})
         void forbiddenModifierFires(String code, String modifier, String editId) {
             assertEquals(List.of(editId + "@C1:1"), modifierEdits(line(code).modifiers(modifier)));
         }
 
         @ParameterizedTest(name = "{1} on {0}: quiet")
-        @CsvSource({"88305,26", "88305,TC", "88342,26", "88348,TC", "85060,26", "88305,62", "88305,66",
-            "88305,59"})
+        @CsvSource({"88305,26", "88305,TC", "88342,26", "88348,TC", "85060,26", "88305,59", "99213,62",
+            "99213,66"})
         void allowedOrUnknownModifierIsQuiet(String code, String modifier) {
             assertEquals(List.of(), modifierEdits(line(code).modifiers(modifier)));
         }
@@ -63,10 +64,22 @@ class PolicyRulesTest {
                     problemsOn("0753T", line("88305"), line("0753T").claim("C1", 2).modifiers(modifier)));
         }
 
-        @ParameterizedTest(name = "{0} on 88305 (indicators not on file): quiet")
+        @ParameterizedTest(name = "{1} on {0}: {2}")
+        @CsvSource({"88305,50,MODR-50", "88305,80,MODR-ASST", "88305,AS,MODR-ASST", "88341,51,MODR-51"})
+        void reviewModifierOnAPrimaryWarnsFromTheShippedIndicators(String code, String modifier, String editId) {
+            assertEquals(List.of(editId + "@C1:1"), problems(line(code).modifiers(modifier)).stream()
+                    .filter(p -> p.startsWith("MODR-")).toList());
+        }
+
+        @Test
+        void modifier51OnAPrimaryWithAGlobalPeriodIsQuiet() {
+            assertEquals(List.of(), problems(line("88305").modifiers("51")));
+        }
+
+        @ParameterizedTest(name = "{0} on 99213 (indicators not on file): quiet")
         @ValueSource(strings = {"51", "50", "80", "AS"})
-        void reviewModifierOnAPrimaryIsQuiet(String modifier) {
-            assertEquals(List.of(), problems(line("88305").modifiers(modifier)));
+        void reviewModifierWhereTheIndicatorIsNotOnFileIsQuiet(String modifier) {
+            assertEquals(List.of(), problems(line("99213").modifiers(modifier)));
         }
 
         @Test

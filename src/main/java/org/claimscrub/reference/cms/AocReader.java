@@ -1,5 +1,7 @@
 package org.claimscrub.reference.cms;
 
+import com.opencsv.RFC4180ParserBuilder;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,20 +16,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the CMS NCCI add-on code edit file, fixed-width text in Latin-1. Notice lines may precede the column
- * header. Columns are located by the header: each column starts where its name starts on the header line and
- * runs to the start of the next. Names may hold single spaces when separated by two or more
- * ({@code AOC Edit Type   Add-On Code}), or none ({@code AOC_Edit_Type Add-On_Code}, as in the xlsx variant);
- * a header with tabs makes the file tab-separated instead. Of the columns, claimscrub reads five, by name (case,
- * spaces and punctuation ignored), in any order:
+ * Reads the CMS NCCI add-on code edit file in the layouts it comes in, Latin-1:
+ * <ul>
+ *   <li>the fixed-width text file as CMS publishes it, with no header: edit type in column 1, add-on code 2-6,
+ *       add-on deletion date 7-13, primary code 14-18, primary deletion date 19-25, edit effective date 26-32,
+ *       edit deletion date 33-39, then notes. Notice lines may precede the first edit row;</li>
+ *   <li>a text file with a header line: each column starts where its name starts on the header line and runs to
+ *       the start of the next. Names may hold single spaces when separated by two or more
+ *       ({@code AOC Edit Type   Add-On Code}), or none ({@code AOC_Edit_Type Add-On_Code}); a header with tabs
+ *       makes the file tab-separated;</li>
+ *   <li>a CSV export of the CMS xlsx (a header with commas), whose date headers end in {@code _julian}.</li>
+ * </ul>
+ * Of the columns, claimscrub reads five, by name (case, spaces, punctuation and a {@code julian} suffix
+ * ignored), in any order:
  * <ul>
  *   <li>{@code Add-On Code} / {@code Add-On_Code}: the add-on;</li>
  *   <li>{@code Primary Code} / {@code Primary_Code}: one acceptable primary, or {@code CCCCC} when the contractor
  *       defines them;</li>
  *   <li>{@code AOC Edit Type} / {@code AOC_Edit_Type} / {@code Edit Type}: 1, 2 or 3;</li>
- *   <li>{@code AOC Edit Effective Date} / {@code AOC_Edit_EffDT} / {@code Effective Date}: Julian YYYYDDD;</li>
- *   <li>{@code AOC Edit Deletion Date} / {@code AOC_Edit_DelDT} / {@code Deletion Date}: Julian YYYYDDD, blank,
- *       {@code *} or all 9s for none; the edit applies through that date.</li>
+ *   <li>{@code AOC Edit Effective Date} / {@code AOC_Edit_EffDT} / {@code AOC_Edit_Eff_Date} /
+ *       {@code Effective Date}: Julian YYYYDDD;</li>
+ *   <li>{@code AOC Edit Deletion Date} / {@code AOC_Edit_DelDT} / {@code AOC_Edit_Del_Date} /
+ *       {@code Deletion Date}: Julian YYYYDDD, blank, {@code *} or all 9s for none; the edit applies through
+ *       that date.</li>
  * </ul>
  * Other columns (the add-on's and primary's own deletion dates, notes) are ignored.
  */
@@ -41,8 +52,8 @@ final class AocReader {
         new Column("Add-On Code", "Add-On_Code"),
         new Column("Primary Code", "Primary_Code"),
         new Column("AOC Edit Type", "AOC_Edit_Type", "Edit Type"),
-        new Column("AOC Edit Effective Date", "AOC_Edit_EffDT", "Effective Date"),
-        new Column("AOC Edit Deletion Date", "AOC_Edit_DelDT", "Deletion Date"),
+        new Column("AOC Edit Effective Date", "AOC_Edit_EffDT", "AOC_Edit_Eff_Date", "Effective Date"),
+        new Column("AOC Edit Deletion Date", "AOC_Edit_DelDT", "AOC_Edit_Del_Date", "Deletion Date"),
     };
     private static final int ADD_ON = 0;
     private static final int PRIMARY = 1;
@@ -76,20 +87,21 @@ final class AocReader {
                     continue;
                 }
                 if (layout == null) {
-                    layout = Layout.of(text);
+                    layout = Layout.HEADERLESS.matches(text) ? Layout.HEADERLESS : Layout.of(text);
                     if (layout == null && lineNumber >= MAX_NOTICE_LINES) {
-                        throw CmsFileException.of(file, "not a CMS add-on code edit file: expected a header line"
-                                + " naming " + names() + " within the first " + MAX_NOTICE_LINES + " lines");
+                        throw CmsFileException.of(file, "not a CMS add-on code edit file: expected " + LAYOUTS
+                                + " within the first " + MAX_NOTICE_LINES + " lines");
                     }
-                    continue;
+                    if (layout != Layout.HEADERLESS) {
+                        continue;
+                    }
                 }
                 AddOnTable.Row row = row(file, lineNumber, layout.fields(text));
                 rows.computeIfAbsent(row.addOn(), k -> new ArrayList<>()).add(row);
                 count++;
             }
             if (layout == null) {
-                throw CmsFileException.of(file, "not a CMS add-on code edit file: expected a header line naming "
-                        + names());
+                throw CmsFileException.of(file, "not a CMS add-on code edit file: expected " + LAYOUTS);
             }
             rows.replaceAll((k, v) -> List.copyOf(v));
             return new Result(new AddOnTable(name, rows), count, hashed.sha256());
@@ -101,11 +113,11 @@ final class AocReader {
     private static AddOnTable.Row row(Path file, long line, String[] fields) throws CmsFileException {
         String addOn = fields[ADD_ON].toUpperCase(Locale.ROOT);
         if (!Codes.isCode(addOn)) {
-            throw error(file, line, ADD_ON, "expected a 5-character HCPCS/CPT add-on code", addOn);
+            throw error(file, line, ADD_ON, Codes.EXPECTED_CODE, addOn);
         }
         String primary = fields[PRIMARY].toUpperCase(Locale.ROOT);
-        if (!Codes.isCode(primary)) {
-            throw error(file, line, PRIMARY, "expected a 5-character HCPCS/CPT code or CCCCC", primary);
+        if (!Codes.isCode(primary) && !primary.equals(AddOnTable.CONTRACTOR_DEFINED)) {
+            throw error(file, line, PRIMARY, Codes.EXPECTED_CODE + ", or CCCCC", primary);
         }
         AddOnEditType type = AddOnEditType.of(fields[TYPE]);
         if (type == null) {
@@ -141,6 +153,10 @@ final class AocReader {
         return CmsFileException.at(file, line, COLUMNS[column].name(), expected + ", found '" + found + "'");
     }
 
+    /** The layouts read, for errors. */
+    private static final String LAYOUTS = "fixed-width edit rows (edit type in column 1, add-on code in 2-6,"
+            + " primary code in 14-18, Julian dates in 26-32 and 33-39) or a header line naming " + names();
+
     private static String names() {
         List<String> names = new ArrayList<>();
         for (Column c : COLUMNS) {
@@ -149,22 +165,47 @@ final class AocReader {
         return String.join(", ", names);
     }
 
-    /** Where each wanted column sits: character ranges (fixed width) or field indexes (tab-separated). */
-    private record Layout(boolean tabs, int[] starts, int[] wanted) {
+    /** How a line splits into cells. */
+    private enum Split {
+        /** Character ranges: each cell runs from its start to the next cell's start. */
+        FIXED,
+        TABS,
+        CSV
+    }
+
+    /** Where each wanted column sits: character ranges (fixed width) or cell indexes (tabs, CSV). */
+    private record Layout(Split split, int[] starts, int[] wanted) {
+
+        /**
+         * The file as CMS publishes it, without a header: type 1, add-on 2-6, add-on deletion 7-13, primary 14-18,
+         * primary deletion 19-25, edit effective 26-32, edit deletion 33-39, notes (columns counted from 1).
+         */
+        static final Layout HEADERLESS = new Layout(Split.FIXED, new int[] {0, 1, 6, 13, 18, 25, 32, 39},
+                new int[] {1, 3, 0, 5, 6});
+
+        /** Whether the line is an edit row of the headerless layout. */
+        boolean matches(String line) {
+            if (line.length() < starts[6]) {
+                return false;
+            }
+            String[] cells = fields(line);
+            return AddOnEditType.of(cells[TYPE]) != null && Codes.isCode(cells[ADD_ON])
+                    && (Codes.isCode(cells[PRIMARY]) || cells[PRIMARY].equals(AddOnTable.CONTRACTOR_DEFINED))
+                    && Codes.isDigits(cells[EFFECTIVE], 7);
+        }
 
         /** The layout a header line declares, or null when the line is not the header. */
         static Layout of(String header) {
-            boolean tabs = header.indexOf('\t') >= 0;
             List<String> labels = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
-            if (tabs) {
-                int start = 0;
-                for (String cell : header.split("\t", -1)) {
-                    labels.add(cell);
-                    starts.add(start);
-                    start += cell.length() + 1;
+            if (header.indexOf('\t') >= 0 || header.indexOf(',') >= 0) {
+                boolean tabs = header.indexOf('\t') >= 0;
+                String[] cells = tabs ? header.split("\t", -1) : csvCells(header);
+                if (cells == null) {
+                    return null;
                 }
-                return of(true, labels, starts);
+                labels.addAll(List.of(cells));
+                return of(tabs ? Split.TABS : Split.CSV, labels, starts);
             }
             for (Pattern label : List.of(SPACED_LABEL, WORD_LABEL)) {
                 labels.clear();
@@ -174,7 +215,7 @@ final class AocReader {
                     labels.add(m.group());
                     starts.add(m.start());
                 }
-                Layout layout = of(false, labels, starts);
+                Layout layout = of(Split.FIXED, labels, starts);
                 if (layout != null) {
                     return layout;
                 }
@@ -182,7 +223,7 @@ final class AocReader {
             return null;
         }
 
-        private static Layout of(boolean tabs, List<String> labels, List<Integer> starts) {
+        private static Layout of(Split split, List<String> labels, List<Integer> starts) {
             int[] wanted = new int[COLUMNS.length];
             for (int c = 0; c < COLUMNS.length; c++) {
                 wanted[c] = find(labels, COLUMNS[c]);
@@ -190,14 +231,14 @@ final class AocReader {
                     return null;
                 }
             }
-            return new Layout(tabs, starts.stream().mapToInt(Integer::intValue).toArray(), wanted);
+            return new Layout(split, starts.stream().mapToInt(Integer::intValue).toArray(), wanted);
         }
 
         private static int find(List<String> labels, Column column) {
             for (String name : column.names()) {
                 String key = Codes.headerKey(name);
                 for (int i = 0; i < labels.size(); i++) {
-                    if (Codes.headerKey(labels.get(i)).equals(key)) {
+                    if (labelKey(labels.get(i)).equals(key)) {
                         return i;
                     }
                 }
@@ -205,14 +246,24 @@ final class AocReader {
             return -1;
         }
 
-        /** The wanted columns of a data line, stripped. */
+        /** A header name as matched: the xlsx export's {@code _julian} suffix says only how dates are written. */
+        private static String labelKey(String label) {
+            String key = Codes.headerKey(label);
+            return key.endsWith(JULIAN) ? key.substring(0, key.length() - JULIAN.length()) : key;
+        }
+
+        /** The wanted columns of a data line, stripped; null for a CSV line that is not well-formed. */
         String[] fields(String line) {
             String[] out = new String[wanted.length];
-            String[] cells = tabs ? line.split("\t", -1) : null;
+            String[] cells = switch (split) {
+                case TABS -> line.split("\t", -1);
+                case CSV -> csvCells(line);
+                case FIXED -> null;
+            };
             for (int c = 0; c < wanted.length; c++) {
                 int i = wanted[c];
-                if (tabs) {
-                    out[c] = i < cells.length ? cells[i].strip() : "";
+                if (split != Split.FIXED) {
+                    out[c] = cells != null && i < cells.length ? cells[i].strip() : "";
                 } else {
                     int from = Math.min(starts[i], line.length());
                     int to = i + 1 < starts.length ? Math.min(starts[i + 1], line.length()) : line.length();
@@ -220,6 +271,17 @@ final class AocReader {
                 }
             }
             return out;
+        }
+    }
+
+    private static final String JULIAN = "julian";
+
+    /** One line of the CSV export, or null when its quotes do not close on the line. */
+    private static String[] csvCells(String line) {
+        try {
+            return new RFC4180ParserBuilder().build().parseLine(line);
+        } catch (IOException e) {
+            return null;
         }
     }
 }

@@ -26,15 +26,16 @@ import java.util.stream.Stream;
 public final class CmsTableLoader {
 
     /** The table files of one run, as given on the command line; empty lists and nulls mean "not loaded". */
-    public record Request(List<String> mue, List<String> ptp, String aoc, String pfs) {
+    public record Request(List<String> mue, List<String> ptp, String aoc, List<String> pfs) {
 
         public Request {
             mue = mue == null ? List.of() : List.copyOf(mue);
             ptp = ptp == null ? List.of() : List.copyOf(ptp);
+            pfs = pfs == null ? List.of() : List.copyOf(pfs);
         }
 
         public boolean isEmpty() {
-            return mue.isEmpty() && ptp.isEmpty() && aoc == null && pfs == null;
+            return mue.isEmpty() && ptp.isEmpty() && aoc == null && pfs.isEmpty();
         }
 
         /**
@@ -46,7 +47,7 @@ public final class CmsTableLoader {
             List<String> mue = new ArrayList<>();
             List<String> ptp = new ArrayList<>();
             String aoc = null;
-            String pfs = null;
+            List<String> pfs = new ArrayList<>();
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString().toUpperCase(Locale.ROOT);
@@ -54,13 +55,13 @@ public final class CmsTableLoader {
                         mue.add(file.toString());
                     } else if (name.startsWith("CCIPRA-") || name.startsWith("CCIOPH-")) {
                         ptp.add(file.toString());
-                    } else if (name.startsWith("PPRRVU") && pfs == null) {
-                        pfs = file.toString();
+                    } else if (name.startsWith("PPRRVU")) {
+                        pfs.add(file.toString());
                     } else if (name.startsWith("AOC") && aoc == null) {
                         aoc = file.toString();
                     } else {
                         throw CmsFileException.of(file, "not a CMS table file name this folder may hold"
-                                + " (MCR_MUE_*, ccipra-*, ccioph-*, one PPRRVU*, one AOC*)");
+                                + " (MCR_MUE_*, ccipra-*, ccioph-*, PPRRVU*, one AOC*)");
                     }
                 }
             } catch (IOException e) {
@@ -87,16 +88,74 @@ public final class CmsTableLoader {
                     source.name(), new Loaded<>(result.table(), List.of(new Loaded.FileFacts(source.name(), "",
                     result.rows(), result.sha256()))))), files);
         }
-        Versions<Loaded<Map<String, CodeReference>>> pfs = Versions.none();
-        if (request.pfs() != null) {
-            TableSource source = existing(request.pfs());
-            LocalDate from = dated(source, FileNamePeriods.pfs(source.name()), "PPRRVU25_JAN.csv");
-            PfsReader.Result result = new PfsReader().read(source.file());
-            pfs = versions(ReferenceFile.Kind.PFS, "fee schedule files", List.of(new Versions.Dated<>(from,
-                    source.name(), new Loaded<>(result.rows(), List.of(new Loaded.FileFacts(source.name(), "",
-                    result.dataRows(), result.sha256()))))), files);
+        List<String> notes = new ArrayList<>();
+        Versions<Loaded<Map<String, CodeReference>>> pfs = request.pfs().isEmpty() ? Versions.none()
+                : versions(ReferenceFile.Kind.PFS, "fee schedule files", loadPfs(request.pfs(), notes), files);
+        return new CmsTables(mue, ptp, aoc, pfs, files, notes);
+    }
+
+    /** One PFS file as read, with the period and variant its name (or @ date) gives. */
+    private record PfsFile(TableSource source, LocalDate from, FileNamePeriods.PfsVariant variant,
+                           PfsReader.Result result) {
+
+        Loaded.FileFacts facts() {
+            return new Loaded.FileFacts(source.name(), "", result.dataRows(), result.sha256());
         }
-        return new CmsTables(mue, ptp, aoc, pfs, files);
+    }
+
+    /**
+     * Reads the PFS files, one table per period. Two files of one period must be the QPP and non-QPP files CMS
+     * publishes since CY2026: they must agree on every indicator the edits read, and the non-QPP file is the one
+     * used (both are listed as loaded). Any other two files of one period are refused.
+     */
+    private List<Versions.Dated<Loaded<Map<String, CodeReference>>>> loadPfs(List<String> specs, List<String> notes)
+            throws CmsFileException {
+        Map<LocalDate, List<PfsFile>> byPeriod = new LinkedHashMap<>();
+        for (String spec : specs) {
+            TableSource source = existing(spec);
+            LocalDate from = dated(source, FileNamePeriods.pfs(source.name()), "PPRRVU2026_Jan_nonQPP.csv");
+            PfsReader.Result result = new PfsReader().read(source.file());
+            if (!result.notes().isEmpty()) {
+                notes.add(source.name() + " looks re-saved by a spreadsheet; normalised " + String.join(", ",
+                        result.notes()));
+            }
+            byPeriod.computeIfAbsent(from, k -> new ArrayList<>()).add(new PfsFile(source, from,
+                    FileNamePeriods.pfsVariant(source.name()), result));
+        }
+        List<Versions.Dated<Loaded<Map<String, CodeReference>>>> dated = new ArrayList<>();
+        for (List<PfsFile> period : byPeriod.values()) {
+            PfsFile used = period.get(0);
+            if (period.size() == 2) {
+                used = qppPair(period.get(0), period.get(1));
+            } else if (period.size() > 2) {
+                throw CmsFileException.option(period.size() + " fee schedule files start " + used.from() + " ("
+                        + String.join(", ", period.stream().map(f -> f.source().name()).toList())
+                        + "): give one file per period, or its QPP and non-QPP pair");
+            }
+            List<Loaded.FileFacts> facts = period.stream().map(PfsFile::facts).toList();
+            dated.add(new Versions.Dated<>(used.from(), used.source().name(), new Loaded<>(used.result().rows(),
+                    facts)));
+        }
+        return dated;
+    }
+
+    /** The non-QPP file of a QPP / non-QPP pair, once both are shown to agree on what the edits read. */
+    private static PfsFile qppPair(PfsFile a, PfsFile b) throws CmsFileException {
+        PfsFile nonQpp = a.variant() == FileNamePeriods.PfsVariant.NON_QPP ? a : b;
+        PfsFile qpp = nonQpp == a ? b : a;
+        if (nonQpp.variant() != FileNamePeriods.PfsVariant.NON_QPP || qpp.variant() != FileNamePeriods.PfsVariant.QPP) {
+            throw CmsFileException.option(a.source().name() + " and " + b.source().name() + " are both fee schedule"
+                    + " files starting " + a.from() + ": give one file per period, or the QPP and non-QPP files of"
+                    + " one release (names ending _QPP and _nonQPP)");
+        }
+        String disagreement = PfsIndicators.disagreement(qpp.result().rows(), nonQpp.result().rows());
+        if (disagreement != null) {
+            throw CmsFileException.option(qpp.source().name() + " and " + nonQpp.source().name() + " (the QPP and"
+                    + " non-QPP files of " + a.from() + ") disagree on " + disagreement + "; CMS publishes the same"
+                    + " indicators in both, so one of the downloads is not what it seems: give the files of one"
+                    + " release, or only the non-QPP file");
+        }
+        return nonQpp;
     }
 
     private Map<CmsSetting, Versions<Loaded<MueTable>>> loadMue(List<String> specs, List<ReferenceFile> files)

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class CmsTables implements FeeScheduleOverride {
     public static final CmsTables NONE = new CmsTables(Map.of(), Map.of(), Versions.none(), Versions.none(),
-            List.of());
+            List.of(), List.of());
 
     private static final List<CmsSetting> INSTITUTIONAL_MUE = List.of(CmsSetting.OUTPATIENT_HOSPITAL);
     private static final List<CmsSetting> PROFESSIONAL_MUE = List.of(CmsSetting.PRACTITIONER, CmsSetting.DME);
@@ -31,16 +31,18 @@ public final class CmsTables implements FeeScheduleOverride {
     private final Versions<Loaded<AddOnTable>> aoc;
     private final Versions<Loaded<Map<String, CodeReference>>> pfs;
     private final List<ReferenceFile> files;
+    private final List<String> notes;
     private final CmsTablesLoaded loaded;
 
     CmsTables(Map<CmsSetting, Versions<Loaded<MueTable>>> mue, Map<CmsSetting, Versions<Loaded<PtpIndex>>> ptp,
               Versions<Loaded<AddOnTable>> aoc, Versions<Loaded<Map<String, CodeReference>>> pfs,
-              List<ReferenceFile> files) {
+              List<ReferenceFile> files, List<String> notes) {
         this.mue = mue.isEmpty() ? Map.of() : new EnumMap<>(mue);
         this.ptp = ptp.isEmpty() ? Map.of() : new EnumMap<>(ptp);
         this.aoc = aoc;
         this.pfs = pfs;
         this.files = List.copyOf(files);
+        this.notes = List.copyOf(notes);
         this.loaded = this.mue.isEmpty() && this.ptp.isEmpty() && aoc.isEmpty() && pfs.isEmpty() ? null
                 : new CmsTablesLoaded(!this.mue.isEmpty(), !this.ptp.isEmpty(), !aoc.isEmpty(), !pfs.isEmpty());
     }
@@ -53,6 +55,14 @@ public final class CmsTables implements FeeScheduleOverride {
     /** The files loaded, for the report and a run manifest, by kind then setting then date. */
     public List<ReferenceFile> files() {
         return files;
+    }
+
+    /**
+     * What loading changed in the files, one sentence per file, for the console: values of a spreadsheet re-save
+     * whose zero padding was restored. Empty for files as CMS publishes them.
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The shipped reference data, with the loaded PFS file taking precedence where it applies. */

@@ -1,22 +1,18 @@
 package org.claimscrub.reference.cms;
 
-/** The shape of a procedure code in CMS tables: five letters or digits (CPT, Category II/III, HCPCS II). */
+import org.claimscrub.model.CodeForm;
+
+/** Procedure codes and header names as the CMS table readers check them. */
 final class Codes {
+    /** "expected a CPT or HCPCS code: 5 digits (CPT Category I, e.g. 88305), ...", for the readers' errors. */
+    static final String EXPECTED_CODE = "expected a CPT or HCPCS code: " + CodeForm.expectedForms();
+
     private Codes() {
     }
 
-    /** Five upper-case letters or digits; a loop, not a regex, as PTP loads call it millions of times. */
+    /** A code of one of the forms CMS uses ({@link CodeForm}), upper case. */
     static boolean isCode(String text) {
-        if (text.length() != 5) {
-            return false;
-        }
-        for (int i = 0; i < 5; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        return CodeForm.isCode(text);
     }
 
     /** Whether the text is all ASCII digits and of that length. */

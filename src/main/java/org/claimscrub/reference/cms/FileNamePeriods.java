@@ -16,9 +16,11 @@ final class FileNamePeriods {
     /** ccipra-v311r0-f1.txt: version 31.1 revision 0 */
     private static final Pattern PTP = Pattern.compile("(ccipra|ccioph)-v(\\d{2})(\\d)r(\\d+)",
             Pattern.CASE_INSENSITIVE);
-    /** PPRRVU25_JAN.csv, PPRRVU2026_Jan_nonQPP.csv */
+    /** PPRRVU25_JAN.csv, PPRRVU24_JUL.csv, PPRRVU2025_Oct.csv, PPRRVU2026_Jan_nonQPP.csv */
     private static final Pattern PFS = Pattern.compile("PPRRVU(\\d{4}|\\d{2})_?(JAN|APR|JUL|OCT|A|B|C|D)",
             Pattern.CASE_INSENSITIVE);
+    /** The QPP / non-QPP suffix of the PFS files since CY2026: PPRRVU2026_Jan_QPP.csv, PPRRVU2026_Jul_nonQPP.csv */
+    private static final Pattern PFS_VARIANT = Pattern.compile("[_ -](NON[_ -]?)?QPP", Pattern.CASE_INSENSITIVE);
     /** a year and quarter, e.g. AOC_V2025Q4.txt */
     private static final Pattern QUARTER = Pattern.compile("(20\\d{2})[-_ ]?Q([1-4])", Pattern.CASE_INSENSITIVE);
     /** NCCI version NN.0 took effect on 1 January of 1994 + NN (29.0 = 2023, 31.0 = 2025). */
@@ -67,6 +69,23 @@ final class FileNamePeriods {
             default -> 10;
         };
         return date(year, month, 1);
+    }
+
+    /** Which of the two CY2026+ PFS files the name says it is, or null when it says neither. */
+    static PfsVariant pfsVariant(String name) {
+        Matcher m = PFS_VARIANT.matcher(name);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) == null ? PfsVariant.QPP : PfsVariant.NON_QPP;
+    }
+
+    /**
+     * CMS publishes two PFS files a period since CY2026, for qualifying APM participants (QPP) and everyone else
+     * (non-QPP); they differ in payment amounts, not in the indicators the edits read.
+     */
+    enum PfsVariant {
+        QPP, NON_QPP
     }
 
     static LocalDate quarter(String name) {

@@ -36,8 +36,8 @@ final class MueReader {
                 }
                 String code = cell(record, header.code).toUpperCase(Locale.ROOT);
                 if (!Codes.isCode(code)) {
-                    throw CmsFileException.at(file, line, CODE, "expected a 5-character HCPCS/CPT code, found '"
-                            + code + "'");
+                    throw CmsFileException.at(file, line, CODE, Codes.EXPECTED_CODE + ", found '" + code
+                            + "'");
                 }
                 int value = units(file, line, header, cell(record, header.value));
                 String maiText = cell(record, header.mai);

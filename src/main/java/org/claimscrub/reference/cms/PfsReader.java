@@ -11,7 +11,9 @@ import org.claimscrub.reference.StatusCode;
 import org.claimscrub.reference.TeamIndicator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,39 +24,68 @@ import java.util.function.Function;
  * or CO-SURG): HCPCS, MOD, STATUS CODE, PCTC IND, GLOB DAYS, MULT PROC,
  * BILAT SURG, ASST SURG, CO SURG, TEAM SURG. Only the code's own row (MOD blank) is kept: the -26 and -TC rows
  * price the components and carry no indicator the edits use. The descriptor column is not read (AMA text).
+ * <p>
+ * Files as CMS publishes them end with a DOS end-of-file record (byte 0x1A, then commas): it ends the file.
+ * A copy re-saved by a spreadsheet loses zero padding; the values read are normalised, never rejected, and each
+ * kind of normalisation is counted in a note: an all-digit code of fewer than five digits is zero-padded
+ * ({@code 100} -> {@code 00100}) and a global period of one to three digits is ({@code 0} -> {@code 000},
+ * {@code 10} -> {@code 010}, {@code 90} -> {@code 090}). Columns not read (RVUs, conversion factor, calculation
+ * flag) are never checked, so their lost padding ({@code 0} for {@code 0.00}, {@code 9} for {@code 09}) is
+ * harmless.
  */
 final class PfsReader {
     static final int MAX_NOTICE_RECORDS = 30;
     private static final String HCPCS = "HCPCS";
     private static final String MOD = "MOD";
+    private static final String GLOB_DAYS = "GLOB DAYS";
     private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", "GLOB DAYS", "MULT PROC",
         "BILAT SURG", "ASST SURG", "CO SURG", "TEAM SURG"};
 
-    record Result(Map<String, CodeReference> rows, long dataRows, String sha256) {
+    /** The DOS end-of-file character that ends the files CMS publishes. */
+    private static final char END_OF_FILE = '\u001A';
+
+    /**
+     * @param notes what was normalised, one sentence per kind ("12 HCPCS codes zero-padded to 5 digits, e.g.
+     *              100 -> 00100"); empty for a file as CMS publishes it
+     */
+    record Result(Map<String, CodeReference> rows, long dataRows, String sha256, List<String> notes) {
     }
 
     Result read(Path file) throws CmsFileException {
         try (CsvRecords csv = new CsvRecords(file)) {
             Map<String, Integer> columns = header(file, csv);
             Map<String, CodeReference> rows = new HashMap<>();
+            Padding codes = new Padding(HCPCS + " codes", 5);
+            Padding globalDays = new Padding(GLOB_DAYS + " values", 3);
             long count = 0;
+            long endOfFile = 0;
             String[] record;
             while ((record = csv.next()) != null) {
                 Row row = new Row(file, csv.line(), columns, record);
                 String code = row.get(HCPCS).toUpperCase(Locale.ROOT);
+                if (endOfFile == 0 && row.isEndOfFile()) {
+                    endOfFile = csv.line();
+                    continue;
+                }
                 if (code.isEmpty() && row.isBlank()) {
                     continue;
                 }
+                if (endOfFile > 0) {
+                    throw CmsFileException.at(file, csv.line(), "", "expected nothing after the end-of-file record"
+                            + " (byte 0x1A) on line " + endOfFile + "; found another record");
+                }
+                code = codes.normalise(code);
                 if (!Codes.isCode(code)) {
-                    throw row.error(HCPCS, "expected a 5-character HCPCS/CPT code", code);
+                    throw row.error(HCPCS, Codes.EXPECTED_CODE, row.get(HCPCS));
                 }
                 count++;
                 if (!row.get(MOD).isEmpty()) {
                     continue;
                 }
+                String global = globalDays.normalise(row.get(GLOB_DAYS));
                 CodeReference reference = new CodeReference(code, "", null, null,
                         row.indicator("STATUS CODE", StatusCode::of), row.indicator("PCTC IND", PcTcIndicator::of),
-                        row.indicator("GLOB DAYS", GlobalDays::of),
+                        row.parse(GLOB_DAYS, global, GlobalDays::of),
                         row.indicator("MULT PROC", MultipleProcedureIndicator::of),
                         row.indicator("BILAT SURG", BilateralIndicator::of),
                         row.indicator("ASST SURG", AssistantIndicator::of),
@@ -64,7 +95,44 @@ final class PfsReader {
                     throw row.error(HCPCS, "expected one row per code with MOD blank; " + code + " has two", code);
                 }
             }
-            return new Result(Map.copyOf(rows), count, csv.sha256());
+            List<String> notes = new ArrayList<>();
+            codes.note(notes);
+            globalDays.note(notes);
+            return new Result(Map.copyOf(rows), count, csv.sha256(), notes);
+        }
+    }
+
+    /**
+     * Restores the zero padding a spreadsheet strips from an all-digit value, and counts how often it did, so the
+     * normalisation is said, not silent.
+     */
+    private static final class Padding {
+        private final String what;
+        private final int width;
+        private long count;
+        private String example;
+
+        Padding(String what, int width) {
+            this.what = what;
+            this.width = width;
+        }
+
+        String normalise(String value) {
+            if (value.isEmpty() || value.length() >= width || !Codes.isDigits(value, value.length())) {
+                return value;
+            }
+            String padded = "0".repeat(width - value.length()) + value;
+            if (count++ == 0) {
+                example = value + " -> " + padded;
+            }
+            return padded;
+        }
+
+        void note(List<String> notes) {
+            if (count > 0) {
+                notes.add(String.format(Locale.ROOT, "%,d %s zero-padded to %d digits (e.g. %s)", count, what, width,
+                        example));
+            }
         }
     }
 
@@ -149,8 +217,24 @@ final class PfsReader {
             return true;
         }
 
+        /** The DOS end-of-file record: byte 0x1A in the first cell, every other cell blank. */
+        boolean isEndOfFile() {
+            if (cells.length == 0 || !cells[0].strip().equals(String.valueOf(END_OF_FILE))) {
+                return false;
+            }
+            for (int c = 1; c < cells.length; c++) {
+                if (!cells[c].isBlank()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         <E> E indicator(String column, Function<String, E> parse) throws CmsFileException {
-            String text = get(column);
+            return parse(column, get(column), parse);
+        }
+
+        <E> E parse(String column, String text, Function<String, E> parse) throws CmsFileException {
             try {
                 return text.isEmpty() ? null : parse.apply(text);
             } catch (IllegalArgumentException e) {

@@ -71,10 +71,13 @@ class AocReaderTest {
     }
 
     @Test
-    void aFileWithoutTheHeaderIsNotAnAddOnCodeEditFile() throws Exception {
+    void aFileInNeitherLayoutIsNotAnAddOnCodeEditFile() throws Exception {
         Path file = write("88185 88184 1 2000001\n");
-        assertTrue(assertThrows(CmsFileException.class, () -> new AocReader().read(file)).getMessage()
-                .startsWith(file + ": not a CMS add-on code edit file: expected a header line naming 'Add-On Code'"));
+        String message = assertThrows(CmsFileException.class, () -> new AocReader().read(file)).getMessage();
+        assertTrue(message.startsWith(file + ": not a CMS add-on code edit file: expected fixed-width edit rows"
+                + " (edit type in column 1, add-on code in 2-6"), message);
+        assertTrue(message.endsWith("or a header line naming 'Add-On Code', 'Primary Code', 'AOC Edit Type',"
+                + " 'AOC Edit Effective Date', 'AOC Edit Deletion Date'"), message);
     }
 
     private Path write(String text) throws Exception {

@@ -24,7 +24,8 @@ class CmsTableLoaderTest {
     Path dir;
 
     private static CmsTables load(List<String> mue, List<String> ptp, String aoc, String pfs) throws Exception {
-        return new CmsTableLoader().load(new CmsTableLoader.Request(mue, ptp, aoc, pfs));
+        return new CmsTableLoader().load(new CmsTableLoader.Request(mue, ptp, aoc, pfs == null ? null
+                : List.of(pfs)));
     }
 
     @Test

@@ -61,7 +61,7 @@ class MueReaderTest {
     void aBadCodeOrValueIsRejectedWithItsLine() throws Exception {
         Path badCode = write(HEADER + "\"8830\",\"4\",\"3 Clinical\",\"x\"\r\n");
         assertTrue(assertThrows(CmsFileException.class, () -> new MueReader().read(badCode)).getMessage()
-                .contains("line 3, field HCPCS/CPT Code: expected a 5-character HCPCS/CPT code, found '8830'"));
+                .contains("line 3, field HCPCS/CPT Code: expected a CPT or HCPCS code: 5 digits"));
         Path badValue = write(HEADER + "\"88305\",\"-1\",\"3 Clinical\",\"x\"\r\n");
         assertTrue(assertThrows(CmsFileException.class, () -> new MueReader().read(badValue)).getMessage()
                 .contains("line 3, field Practitioner Services MUE Values: expected a whole number"));

@@ -71,6 +71,32 @@ class ScrubCommandCmsTablesTest {
     }
 
     @Test
+    void pfsIsRepeatableEachFileInForceForItsPeriodAndNormalisationIsSaid() throws Exception {
+        Path claims = Files.writeString(dir.resolve("claims.csv"), CLAIMS
+                + "K2,1,2025-04-02,10060,,1,PT2,1234567893,professional\n"
+                + "K3,1,2026-01-05,88342,,1,PT3,1234567893,professional\n"
+                + "K3,2,2026-01-05,88341,51,1,PT3,1234567893,professional\n");
+        Path out = dir.resolve("report");
+        Run run = run("scrub", claims.toString(), "--out", out.toString(),
+                "--pfs", fixture("PPRRVU25_JAN.csv").toString(),
+                "--pfs", fixture("PPRRVU25_APR_spreadsheet-resave.csv").toString(),
+                "--pfs", fixture("PPRRVU2026_Jan_QPP.csv").toString(),
+                "--pfs", fixture("PPRRVU2026_Jan_nonQPP.csv").toString());
+        assertEquals(ExitCode.OK.code(), run.exitCode(), "warnings only: " + run.err());
+        List<String> files = Files.readAllLines(out.resolve("reference-files.csv"));
+        assertEquals(5, files.size(), files.toString());
+        assertTrue(files.get(1).startsWith("PFS,,PPRRVU25_JAN.csv,2025-01-01,2025-03-31,6,"), files.get(1));
+        assertTrue(files.get(2).startsWith("PFS,,PPRRVU25_APR_spreadsheet-resave.csv,2025-04-01,2025-12-31,6,"),
+                files.get(2));
+        assertTrue(files.get(3).startsWith("PFS,,PPRRVU2026_Jan_QPP.csv,2026-01-01,,8,"), files.get(3));
+        assertTrue(files.get(4).startsWith("PFS,,PPRRVU2026_Jan_nonQPP.csv,2026-01-01,,8,"), files.get(4));
+        assertTrue(run.out().contains("Table:    note: PPRRVU25_APR_spreadsheet-resave.csv looks re-saved by a"
+                + " spreadsheet; normalised 1 HCPCS codes zero-padded"), run.out());
+        String findings = Files.readString(out.resolve("findings.csv"));
+        assertTrue(findings.contains("MODR-51"), findings);
+    }
+
+    @Test
     void withoutTableOptionsTheReferenceFileListIsEmptyAndNoCmsEditFires() throws Exception {
         Path claims = Files.writeString(dir.resolve("claims.csv"), CLAIMS);
         Path out = dir.resolve("report");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads the CMS PFS relative value file ({@code PPRRVUyy_QQQ.csv}): notice rows, then a header; columns are
@@ -55,8 +56,8 @@ final class PfsReader {
         try (CsvRecords csv = new CsvRecords(file)) {
             Map<String, Integer> columns = header(file, csv);
             Map<String, CodeReference> rows = new HashMap<>();
-            Padding codes = new Padding(HCPCS + " codes", 5);
-            Padding globalDays = new Padding(GLOB_DAYS + " values", 3);
+            Padding codes = new Padding(HCPCS + " codes", 5, Codes::isCode);
+            Padding globalDays = new Padding(GLOB_DAYS + " values", 3, PfsReader::isGlobalDays);
             long count = 0;
             long endOfFile = 0;
             String[] record;
@@ -102,19 +103,30 @@ final class PfsReader {
         }
     }
 
+    private static boolean isGlobalDays(String value) {
+        try {
+            return GlobalDays.of(value) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Restores the zero padding a spreadsheet strips from an all-digit value, and counts how often it did, so the
-     * normalisation is said, not silent.
+     * normalisation is said, not silent. A value that padding does not make valid is left as found, for the error
+     * to quote.
      */
     private static final class Padding {
         private final String what;
         private final int width;
+        private final Predicate<String> valid;
         private long count;
         private String example;
 
-        Padding(String what, int width) {
+        Padding(String what, int width, Predicate<String> valid) {
             this.what = what;
             this.width = width;
+            this.valid = valid;
         }
 
         String normalise(String value) {
@@ -122,6 +134,9 @@ final class PfsReader {
                 return value;
             }
             String padded = "0".repeat(width - value.length()) + value;
+            if (!valid.test(padded)) {
+                return value;
+            }
             if (count++ == 0) {
                 example = value + " -> " + padded;
             }

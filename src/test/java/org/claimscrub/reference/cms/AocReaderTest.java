@@ -80,6 +80,45 @@ class AocReaderTest {
                 + " 'AOC Edit Effective Date', 'AOC Edit Deletion Date'"), message);
     }
 
+    @Test
+    void theHeaderlessFixedWidthFileAsCmsPublishesItIsReadByColumnPosition() throws Exception {
+        AocReader.Result result = new AocReader().read(CmsTestLines.fixture("AOC_V2026Q1_headerless.txt"));
+        assertEquals(6, result.rows());
+        assertEditsOfTheAocFixtures(result.table());
+    }
+
+    @Test
+    void aCsvExportOfTheXlsxIsReadByItsJulianHeaders() throws Exception {
+        AocReader.Result result = new AocReader().read(CmsTestLines.fixture("AOC_V2026Q1_xlsx-export.csv"));
+        assertEquals(6, result.rows());
+        assertEditsOfTheAocFixtures(result.table());
+    }
+
+    /** The two 2026 fixtures hold the same made-up edits in two layouts. */
+    private static void assertEditsOfTheAocFixtures(AddOnTable table) {
+        LocalDate dos = LocalDate.of(2026, 2, 3);
+        AddOnEdit ihc = table.edit("88341", dos);
+        assertEquals(AddOnEditType.LISTED_PRIMARIES_ONLY, ihc.type());
+        assertEquals(List.of("88342", "88344"), ihc.primaries());
+        assertNull(table.edit("88185", dos), "deleted 2025365 (2025-12-31)");
+        assertEquals("88184", table.edit("88185", LocalDate.of(2025, 12, 31)).primaryList());
+        assertEquals(AddOnEditType.CONTRACTOR_DEFINED, table.edit("99417", dos).type());
+        assertEquals(AddOnEditType.LISTED_AND_CONTRACTOR_DEFINED, table.edit("22552", dos).type());
+        assertNull(table.edit("0856T", LocalDate.of(2023, 12, 31)));
+        assertEquals("88348", table.edit("0856T", dos).primaryList());
+    }
+
+    @Test
+    void aBadHeaderlessRowNamesItsColumn() throws Exception {
+        Path file = write("188341*      88342*      2015001*\n188341*      8834X*      2015001*\n");
+        CmsFileException e = assertThrows(CmsFileException.class, () -> new AocReader().read(file));
+        assertTrue(e.getMessage().startsWith(file + " line 2, field Primary Code: expected a CPT or HCPCS code:"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(", or CCCCC, found '8834X'"), e.getMessage());
+        Path date = write("188341*      88342*      2015400*\n");
+        assertThrows(CmsFileException.class, () -> new AocReader().read(date), "day 400 is no Julian date");
+    }
+
     private Path write(String text) throws Exception {
         Path file = dir.resolve("AOC_V2025Q1.txt");
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));

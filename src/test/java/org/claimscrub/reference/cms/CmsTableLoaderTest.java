@@ -1,9 +1,11 @@
 package org.claimscrub.reference.cms;
 
 import org.claimscrub.model.ReferenceFile;
+import org.claimscrub.reference.GlobalDays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -141,12 +143,78 @@ class CmsTableLoaderTest {
     }
 
     @Test
+    void pfsFilesAreVersionsByDateLikeTheOtherTables() throws Exception {
+        CmsTables tables = new CmsTableLoader().load(new CmsTableLoader.Request(null, null, null, List.of(
+                fixture("PPRRVU2026_Jan_nonQPP.csv").toString(), fixture("PPRRVU25_JAN.csv").toString())));
+        assertEquals(List.of("2025-01-01 to 2025-12-31", "from 2026-01-01"),
+                tables.files().stream().map(ReferenceFile::period).toList());
+        assertEquals(GlobalDays.NOT_APPLICABLE, tables.row("88305", LocalDate.of(2025, 12, 31)).globalDays());
+        assertNull(tables.row("88341", LocalDate.of(2025, 12, 31)), "the 2025 fixture has no 88341");
+        assertEquals(GlobalDays.ADD_ON, tables.row("88341", LocalDate.of(2026, 1, 1)).globalDays());
+        assertNull(tables.row("88305", LocalDate.of(2024, 12, 31)));
+    }
+
+    @Test
+    void aQppAndNonQppPairOfOnePeriodMustAgreeAndTheNonQppFileIsUsed() throws Exception {
+        String qpp = fixture("PPRRVU2026_Jan_QPP.csv").toString();
+        String nonQpp = fixture("PPRRVU2026_Jan_nonQPP.csv").toString();
+        CmsTables tables = new CmsTableLoader().load(new CmsTableLoader.Request(null, null, null,
+                List.of(qpp, nonQpp)));
+        assertEquals(List.of("PPRRVU2026_Jan_QPP.csv", "PPRRVU2026_Jan_nonQPP.csv"),
+                tables.files().stream().map(ReferenceFile::file).toList(), "both files listed as used");
+        assertEquals(List.of("from 2026-01-01", "from 2026-01-01"),
+                tables.files().stream().map(ReferenceFile::period).toList());
+        assertEquals(GlobalDays.ADD_ON, tables.row("88341", LocalDate.of(2026, 3, 1)).globalDays());
+    }
+
+    @Test
+    void aQppPairThatDisagreesOnAnIndicatorIsRefused() throws Exception {
+        Path qpp = dir.resolve("PPRRVU2026_Jan_QPP.csv");
+        Files.writeString(qpp, Files.readString(fixture("PPRRVU2026_Jan_QPP.csv"), StandardCharsets.ISO_8859_1)
+                .replace("88341,,placeholder,A,,1.00,0.50,,0.40,,0.05,1.55,1.45,1,ZZZ",
+                        "88341,,placeholder,A,,1.00,0.50,,0.40,,0.05,1.55,1.45,1,XXX"), StandardCharsets.ISO_8859_1);
+        CmsFileException e = assertThrows(CmsFileException.class, () -> new CmsTableLoader().load(
+                new CmsTableLoader.Request(null, null, null, List.of(qpp.toString(),
+                        fixture("PPRRVU2026_Jan_nonQPP.csv").toString()))));
+        assertTrue(e.getMessage().startsWith("PPRRVU2026_Jan_QPP.csv and PPRRVU2026_Jan_nonQPP.csv (the QPP and"
+                + " non-QPP files of 2026-01-01) disagree on 88341 (GLOB DAYS XXX in the first file, ZZZ in the"
+                + " second)"), e.getMessage());
+    }
+
+    @Test
+    void twoPfsFilesOfOnePeriodThatAreNoQppPairAreRefused() throws Exception {
+        String nonQpp = fixture("PPRRVU2026_Jan_nonQPP.csv").toString();
+        CmsFileException e = assertThrows(CmsFileException.class, () -> new CmsTableLoader().load(
+                new CmsTableLoader.Request(null, null, null, List.of(nonQpp, fixture("PPRRVU25_JAN.csv")
+                        + "@2026-01-01"))));
+        assertTrue(e.getMessage().endsWith("give one file per period, or the QPP and non-QPP files of one release"
+                + " (names ending _QPP and _nonQPP)"), e.getMessage());
+    }
+
+    @Test
+    void aSpreadsheetResaveLoadsWithANoteSayingWhatWasNormalised() throws Exception {
+        CmsTables tables = load(null, null, null, fixture("PPRRVU25_APR_spreadsheet-resave.csv").toString());
+        assertEquals(List.of("PPRRVU25_APR_spreadsheet-resave.csv looks re-saved by a spreadsheet; normalised 1 HCPCS"
+                + " codes zero-padded to 5 digits (e.g. 100 -> 00100), 3 GLOB DAYS values zero-padded to 3 digits"
+                + " (e.g. 10 -> 010)"), tables.notes());
+        assertEquals(List.of(), load(null, null, null, fixture("PPRRVU25_JAN.csv").toString()).notes());
+    }
+
+    @Test
     void fileNamePeriodsFollowTheCmsNames() {
         assertEquals(LocalDate.of(2025, 10, 1), FileNamePeriods.ptp("ccioph-v313r0-f4.txt").from());
         assertEquals(CmsSetting.OUTPATIENT_HOSPITAL, FileNamePeriods.ptp("ccioph-v313r0-f4.txt").setting());
         assertEquals(LocalDate.of(2023, 1, 1), FileNamePeriods.ptp("ccipra-v290r0-f1.txt").from());
         assertEquals(LocalDate.of(2025, 7, 1), FileNamePeriods.pfs("PPRRVU25_JUL.csv"));
         assertEquals(LocalDate.of(2026, 1, 1), FileNamePeriods.pfs("PPRRVU2026_Jan_nonQPP.csv"));
+        assertEquals(LocalDate.of(2026, 1, 1), FileNamePeriods.pfs("PPRRVU2026_Jan_QPP.csv"));
+        assertEquals(LocalDate.of(2026, 7, 1), FileNamePeriods.pfs("PPRRVU2026_Jul_nonQPP.csv"));
+        assertEquals(LocalDate.of(2025, 10, 1), FileNamePeriods.pfs("PPRRVU2025_Oct.csv"));
+        assertEquals(LocalDate.of(2024, 7, 1), FileNamePeriods.pfs("PPRRVU24_JUL.csv"));
+        assertEquals(LocalDate.of(2025, 1, 1), FileNamePeriods.pfs("PPRRVU25_JAN1.csv"));
+        assertEquals(FileNamePeriods.PfsVariant.QPP, FileNamePeriods.pfsVariant("PPRRVU2026_Jan_QPP.csv"));
+        assertEquals(FileNamePeriods.PfsVariant.NON_QPP, FileNamePeriods.pfsVariant("PPRRVU2026_Jul_nonQPP.csv"));
+        assertNull(FileNamePeriods.pfsVariant("PPRRVU2025_Oct.csv"));
         assertEquals(LocalDate.of(2025, 4, 1), FileNamePeriods.mue("MCR_MUE_DMESupplierServices_Eff_04-01-2025.csv"));
         assertNull(FileNamePeriods.mue("mue.csv"));
     }

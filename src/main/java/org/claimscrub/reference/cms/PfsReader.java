@@ -39,15 +39,15 @@ final class PfsReader {
     private static final String HCPCS = "HCPCS";
     private static final String MOD = "MOD";
     private static final String GLOB_DAYS = "GLOB DAYS";
-    private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", "GLOB DAYS", "MULT PROC",
+    private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", GLOB_DAYS, "MULT PROC",
         "BILAT SURG", "ASST SURG", "CO SURG", "TEAM SURG"};
 
     /** The DOS end-of-file character that ends the files CMS publishes. */
     private static final char END_OF_FILE = '\u001A';
 
     /**
-     * @param notes what was normalised, one sentence per kind ("12 HCPCS codes zero-padded to 5 digits, e.g.
-     *              100 -> 00100"); empty for a file as CMS publishes it
+     * @param notes what was normalised, one phrase per kind ("12 HCPCS codes zero-padded to 5 digits (e.g.
+     *              100 -> 00100)"); empty for a file as CMS publishes it
      */
     record Result(Map<String, CodeReference> rows, long dataRows, String sha256, List<String> notes) {
     }

@@ -83,10 +83,8 @@ public class RealCmsFilesTest {
     void theSpreadsheetResaveIsNormalisedAndSaysSo() throws Exception {
         assumeRealFiles();
         PfsReader.Result resaved = new PfsReader().read(REAL.resolve("PPRRVU25_JAN1.csv"));
-        assertEquals(2, resaved.notes().size(), resaved.notes()::toString);
-        assertTrue(resaved.notes().get(0).contains("HCPCS codes zero-padded to 5 digits"), resaved.notes()::toString);
-        assertTrue(resaved.notes().get(1).contains("GLOB DAYS values zero-padded to 3 digits"),
-                resaved.notes()::toString);
+        assertEquals(List.of("276 HCPCS codes zero-padded to 5 digits (e.g. 100 -> 00100)",
+                "5,472 GLOB DAYS values zero-padded to 3 digits (e.g. 0 -> 000)"), resaved.notes());
         PfsReader.Result published = new PfsReader().read(REAL.resolve("PPRRVU24_JUL.csv"));
         assertEquals(List.of(), published.notes());
         // the re-save and the release before it agree on what the edits read, code for code where both list it

@@ -81,9 +81,10 @@ final class AocReader {
             long count = 0;
             long lineNumber = 0;
             String text;
+            EndOfFile endOfFile = new EndOfFile(file);
             while ((text = in.readLine()) != null) {
                 lineNumber++;
-                if (text.isBlank()) {
+                if (text.isBlank() || endOfFile.skip(lineNumber, EndOfFile.isMark(text))) {
                     continue;
                 }
                 if (layout == null) {

@@ -29,9 +29,10 @@ final class MueReader {
             Map<String, MueLimit> limits = new HashMap<>();
             String[] record;
             long rows = 0;
+            EndOfFile endOfFile = new EndOfFile(file);
             while ((record = csv.next()) != null) {
                 long line = csv.line();
-                if (isBlank(record)) {
+                if (isBlank(record) || endOfFile.skip(line, EndOfFile.isMark(record))) {
                     continue;
                 }
                 String code = cell(record, header.code).toUpperCase(Locale.ROOT);

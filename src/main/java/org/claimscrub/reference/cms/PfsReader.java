@@ -42,9 +42,6 @@ final class PfsReader {
     private static final String[] REQUIRED = {HCPCS, MOD, "STATUS CODE", "PCTC IND", GLOB_DAYS, "MULT PROC",
         "BILAT SURG", "ASST SURG", "CO SURG", "TEAM SURG"};
 
-    /** The DOS end-of-file character that ends the files CMS publishes. */
-    private static final char END_OF_FILE = '\u001A';
-
     /**
      * @param notes what was normalised, one phrase per kind ("12 HCPCS codes zero-padded to 5 digits (e.g.
      *              100 -> 00100)"); empty for a file as CMS publishes it
@@ -58,24 +55,15 @@ final class PfsReader {
             Map<String, CodeReference> rows = new HashMap<>();
             Padding codes = new Padding(HCPCS + " codes", 5, Codes::isCode);
             Padding globalDays = new Padding(GLOB_DAYS + " values", 3, PfsReader::isGlobalDays);
+            EndOfFile endOfFile = new EndOfFile(file);
             long count = 0;
-            long endOfFile = 0;
             String[] record;
             while ((record = csv.next()) != null) {
                 Row row = new Row(file, csv.line(), columns, record);
-                String code = row.get(HCPCS).toUpperCase(Locale.ROOT);
-                if (endOfFile == 0 && row.isEndOfFile()) {
-                    endOfFile = csv.line();
+                if (row.isBlank() || endOfFile.skip(csv.line(), EndOfFile.isMark(record))) {
                     continue;
                 }
-                if (code.isEmpty() && row.isBlank()) {
-                    continue;
-                }
-                if (endOfFile > 0) {
-                    throw CmsFileException.at(file, csv.line(), "", "expected nothing after the end-of-file record"
-                            + " (byte 0x1A) on line " + endOfFile + "; found another record");
-                }
-                code = codes.normalise(code);
+                String code = codes.normalise(row.get(HCPCS).toUpperCase(Locale.ROOT));
                 if (!Codes.isCode(code)) {
                     throw row.error(HCPCS, Codes.EXPECTED_CODE, row.get(HCPCS));
                 }
@@ -232,18 +220,6 @@ final class PfsReader {
             return true;
         }
 
-        /** The DOS end-of-file record: byte 0x1A in the first cell, every other cell blank. */
-        boolean isEndOfFile() {
-            if (cells.length == 0 || !cells[0].strip().equals(String.valueOf(END_OF_FILE))) {
-                return false;
-            }
-            for (int c = 1; c < cells.length; c++) {
-                if (!cells[c].isBlank()) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
         <E> E indicator(String column, Function<String, E> parse) throws CmsFileException {
             return parse(column, get(column), parse);

@@ -36,10 +36,11 @@ final class PtpReader {
             boolean inData = false;
             long rows = 0;
             long lineNumber = 0;
+            EndOfFile endOfFile = new EndOfFile(file);
             String text;
             while ((text = in.readLine()) != null) {
                 lineNumber++;
-                if (text.isBlank()) {
+                if (text.isBlank() || endOfFile.skip(lineNumber, EndOfFile.isMark(text))) {
                     continue;
                 }
                 int count = split(text, fields);

@@ -199,14 +199,16 @@ final class AocReader {
         static Layout of(String header) {
             List<String> labels = new ArrayList<>();
             List<Integer> starts = new ArrayList<>();
-            if (header.indexOf('\t') >= 0 || header.indexOf(',') >= 0) {
-                boolean tabs = header.indexOf('\t') >= 0;
-                String[] cells = tabs ? header.split("\t", -1) : csvCells(header);
-                if (cells == null) {
-                    return null;
+            if (header.indexOf('\t') >= 0) {
+                labels.addAll(List.of(header.split("\t", -1)));
+                return of(Split.TABS, labels, starts);
+            }
+            String[] cells = header.indexOf(',') >= 0 ? csvCells(header) : null;
+            if (cells != null) {
+                Layout csv = of(Split.CSV, List.of(cells), starts);
+                if (csv != null) {
+                    return csv;
                 }
-                labels.addAll(List.of(cells));
-                return of(tabs ? Split.TABS : Split.CSV, labels, starts);
             }
             for (Pattern label : List.of(SPACED_LABEL, WORD_LABEL)) {
                 labels.clear();

@@ -119,6 +119,13 @@ class AocReaderTest {
         assertThrows(CmsFileException.class, () -> new AocReader().read(date), "day 400 is no Julian date");
     }
 
+    @Test
+    void aCommaInAFixedWidthHeaderDoesNotMakeItCsv() throws Exception {
+        Path file = write("Add-On Code  Primary Code  AOC Edit Type  AOC Edit Effective Date  AOC Edit Deletion Date"
+                + "  Notes, if any\n88185        88184         1              2000001                  *\n");
+        assertEquals("88184", new AocReader().read(file).table().edit("88185", DOS).primaryList());
+    }
+
     private Path write(String text) throws Exception {
         Path file = dir.resolve("AOC_V2025Q1.txt");
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Reads claim lines from CSV (see docs/input-csv.md): a header row is required; its names are matched
@@ -43,8 +44,8 @@ import java.util.StringJoiner;
 public final class CsvClaimReader {
     /** What a reject's raw text shows in place of the patient id cell. */
     public static final String PATIENT_MASK = "[patient_id]";
-    /** What stands for the cells of a row where the patient id cannot be told apart from its neighbours. */
-    public static final String PATIENT_AND_REST_MASK = "[patient_id and later cells withheld]";
+    /** What a reject's raw text shows in a cell the patient id may have shifted into (a short or long row). */
+    public static final String WITHHELD = "[withheld]";
     private static final int EMPTY_ROWS_LISTED = 10;
 
     private final DuplicateLineNumbers duplicates;
@@ -258,7 +259,9 @@ public final class CsvClaimReader {
             if (line != null) {
                 sink.accept(line);
             } else {
-                String claimId = cells.length == columns.width() ? columns.cell(cells, Column.CLAIM_ID) : "";
+                int claimIndex = columns.index(Column.CLAIM_ID);
+                String claimId = mayHoldPatient(claimIndex, columns.patientIndex(), cells.length - columns.width())
+                        ? "" : columns.cell(cells, Column.CLAIM_ID);
                 sink.reject(new Reject(source, claimId, problems.fields(), problems.reason(),
                         masked(cells, separator, columns)));
             }
@@ -453,33 +456,40 @@ public final class CsvClaimReader {
 
     /**
      * The row as a reject shows it, with the patient id cell masked. In a row whose cell count differs from the
-     * header's, the patient id may have shifted by the difference, so every cell from the first place it could be
-     * is withheld.
+     * header's, the patient id may have shifted by the difference (left in a short row, right in a long one), so
+     * every cell it could have shifted into is withheld too.
      */
     private static String masked(String[] cells, char separator, CsvColumns columns) {
-        return join(cells, separator, columns.patientIndex(), Math.abs(cells.length - columns.width()));
+        int patient = columns.patientIndex();
+        int shift = cells.length - columns.width();
+        return join(cells, separator, patient, patient + Math.min(shift, 0), patient + Math.max(shift, 0));
     }
 
     /**
      * A malformed record's first physical line, split naively on the separator (quotes cannot be trusted there),
-     * masked as {@link #masked} does with a shift of at least one cell.
+     * masked as {@link #masked} does, with at least one cell either side of the patient id's place withheld.
      */
     private static String maskedText(String text, char separator, CsvColumns columns) {
-        if (columns.patientIndex() < 0) {
+        int patient = columns.patientIndex();
+        if (patient < 0) {
             return text;
         }
-        String[] pieces = text.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
-        return join(pieces, separator, columns.patientIndex(), Math.max(1, Math.abs(pieces.length - columns.width())));
+        String[] pieces = text.split(Pattern.quote(String.valueOf(separator)), -1);
+        int shift = pieces.length - columns.width();
+        return join(pieces, separator, patient, patient + Math.min(shift, -1), patient + Math.max(shift, 1));
     }
 
-    private static String join(String[] cells, char separator, int patient, int shift) {
+    /** Whether cell i may hold the patient id of a row that many cells longer (or shorter) than the header. */
+    private static boolean mayHoldPatient(int i, int patient, int shift) {
+        return patient >= 0 && i >= patient + Math.min(shift, 0) && i <= patient + Math.max(shift, 0);
+    }
+
+    /** The cells joined, the patient id cell masked and the other cells from {@code from} to {@code to} withheld. */
+    private static String join(String[] cells, char separator, int patient, int from, int to) {
         StringJoiner raw = new StringJoiner(String.valueOf(separator));
         for (int i = 0; i < cells.length; i++) {
-            if (patient >= 0 && shift > 0 && i >= patient - shift) {
-                raw.add(PATIENT_AND_REST_MASK);
-                break;
-            }
-            raw.add(patient == i && !cells[i].isBlank() ? PATIENT_MASK : quoteIfNeeded(cells[i], separator));
+            boolean mask = patient >= 0 && i >= from && i <= to && !cells[i].isBlank();
+            raw.add(mask ? (i == patient ? PATIENT_MASK : WITHHELD) : quoteIfNeeded(cells[i], separator));
         }
         return raw.toString();
     }

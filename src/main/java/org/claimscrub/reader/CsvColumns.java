@@ -226,8 +226,9 @@ final class CsvColumns {
         return warnings;
     }
 
-    boolean has(Column column) {
-        return index[column.ordinal()] >= 0;
+    /** The column index of a field, or -1 when the file lacks it. */
+    int index(Column column) {
+        return index[column.ordinal()];
     }
 
     /** The column index of the patient id, or -1: the cell a reject's raw text masks. */

@@ -304,20 +304,33 @@ public final class CsvClaimReader {
         return rawLines(file, lineNumbers, CsvReadOptions.DEFAULT);
     }
 
-    /** The bad cells of one line, every one of them; the soft ones (fields no edit needs) apart. */
+    /**
+     * The bad cells of one line, every one of them; the soft ones (fields no edit needs) apart. Made for every
+     * line, so it allocates only when a cell is bad.
+     */
     private static final class Problems {
-        final List<FieldException> all = new ArrayList<>(2);
-        final Set<InputField> soft = EnumSet.noneOf(InputField.class);
+        List<FieldException> all;
+        Set<InputField> soft = Set.of();
         boolean hard;
 
         void add(FieldException e) {
-            all.add(e);
+            list().add(e);
             hard = true;
         }
 
         void addSoft(InputField field, FieldException e) {
-            all.add(e);
+            list().add(e);
+            if (soft.isEmpty()) {
+                soft = EnumSet.noneOf(InputField.class);
+            }
             soft.add(field);
+        }
+
+        private List<FieldException> list() {
+            if (all == null) {
+                all = new ArrayList<>(2);
+            }
+            return all;
         }
 
         String fields() {

@@ -70,7 +70,13 @@ final class CsvTokenizer {
     /** Physical line the next character is on. */
     private long line = 1;
     private final StringBuilder cell = new StringBuilder();
+    /**
+     * The record's text, kept only from its first quote on (an unquoted prefix is its cells joined again): only a
+     * record with a quote can span lines and need reading again.
+     */
     private final StringBuilder raw = new StringBuilder();
+    private boolean tracking;
+    private int recordChars;
     private final List<String> cells = new ArrayList<>();
 
     CsvTokenizer(InputStream in, Charset charset) {
@@ -125,12 +131,46 @@ final class CsvTokenizer {
         long start = line;
         cell.setLength(0);
         raw.setLength(0);
+        tracking = false;
+        recordChars = 0;
         cells.clear();
         int lines = 1;
         boolean quoted = false;
         boolean afterQuote = false;
         boolean any = false;
         while (true) {
+            if (replay == null && !afterQuote && position < limit) {
+                // the common case in bulk: a run of ordinary characters, copied as one range
+                int from = position;
+                int i = from;
+                if (quoted) {
+                    while (i < limit && buffer[i] != '"' && buffer[i] != '\n' && buffer[i] != '\r') {
+                        i++;
+                    }
+                } else {
+                    char sep = separator;
+                    while (i < limit) {
+                        char ch = buffer[i];
+                        if (ch == sep || ch == '\n' || ch == '\r' || ch == '"') {
+                            break;
+                        }
+                        i++;
+                    }
+                }
+                if (i > from) {
+                    cell.append(buffer, from, i - from);
+                    if (tracking) {
+                        raw.append(buffer, from, i - from);
+                    }
+                    position = i;
+                    any = true;
+                    recordChars += i - from;
+                    if (recordChars > MAX_RECORD_CHARS) {
+                        return malformed(start, lines, tooLong(quoted, start));
+                    }
+                    continue;
+                }
+            }
             int c = read();
             if (c < 0) {
                 if (!any) {
@@ -165,11 +205,14 @@ final class CsvTokenizer {
                 }
                 continue;
             }
-            raw.append((char) c);
-            if (raw.length() > MAX_RECORD_CHARS) {
-                return malformed(start, lines, "the record is longer than " + MAX_RECORD_CHARS + " characters"
-                        + (quoted ? " (a quoted cell that starts on line " + start + " is not closed:"
-                        + " look for a stray double quote)" : ""));
+            if (c == '"' && !tracking) {
+                startTracking();
+            }
+            if (tracking) {
+                raw.append((char) c);
+            }
+            if (++recordChars > MAX_RECORD_CHARS) {
+                return malformed(start, lines, tooLong(quoted, start));
             }
             if (quoted) {
                 if (c == '"') {
@@ -200,6 +243,20 @@ final class CsvTokenizer {
         }
     }
 
+    private static String tooLong(boolean quoted, long start) {
+        return "the record is longer than " + MAX_RECORD_CHARS + " characters" + (quoted ? " (a quoted cell that"
+                + " starts on line " + start + " is not closed: look for a stray double quote)" : "");
+    }
+
+    /** Starts keeping the record's text: what was read so far had no quote, so it is its cells joined again. */
+    private void startTracking() {
+        for (String done : cells) {
+            raw.append(done).append(separator);
+        }
+        raw.append(cell);
+        tracking = true;
+    }
+
     private void endCell() {
         cells.add(cell.toString());
         cell.setLength(0);
@@ -215,6 +272,9 @@ final class CsvTokenizer {
      * is given back to be read again, and what is left of the first line is skipped.
      */
     private Record malformed(long start, int lines, String reason) throws IOException {
+        if (!tracking) {
+            startTracking();
+        }
         int firstBreak = firstBreak(raw);
         String text;
         if (lines > 1 && firstBreak >= 0) {

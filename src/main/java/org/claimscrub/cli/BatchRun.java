@@ -10,6 +10,7 @@ import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.DuplicateLineNumbers;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.report.BatchTally;
@@ -64,6 +65,8 @@ final class BatchRun implements AutoCloseable {
     private final List<Reject> lateRejects = new ArrayList<>();
     private final List<FileDigest> inputs = new ArrayList<>();
     private Regrouper regrouper;
+    private CsvReadOptions csvOptions;
+    private CsvClaimReader reader;
     private FindingRuns findings;
     private BatchTally tally;
     private long linesRead;
@@ -92,7 +95,8 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** Reads every input, regrouping its lines; records each file's SHA-256 on the way. */
-    void read(List<Path> files) throws InputException, IOException {
+    void read(List<Path> files, CsvReadOptions csvOptions) throws InputException, IOException {
+        this.csvOptions = csvOptions;
         long totalBytes = 0;
         for (Path file : files) {
             totalBytes += sizeOf(file);
@@ -101,7 +105,8 @@ final class BatchRun implements AutoCloseable {
         // bytes and records are both counted on this thread as the CSV is split; the regrouper asks on the
         // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
-        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
+        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck(csvOptions);
+        this.reader = reader;
         regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
                 : reader.recordsRead() * bytesTotal / bytesRead.get());
         progress.phase("reading ", totalBytes);
@@ -259,7 +264,7 @@ final class BatchRun implements AutoCloseable {
             Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
             Map<Long, String> raw;
             try {
-                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers);
+                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers, csvOptions);
             } catch (InputException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -270,6 +275,11 @@ final class BatchRun implements AutoCloseable {
         }
         complete.sort(Comparator.comparing(Reject::source));
         rejects.addLate(complete);
+    }
+
+    /** What the reader said of the inputs, for the console and run.json. */
+    List<String> inputNotes() {
+        return reader == null ? List.of() : reader.notes();
     }
 
     ScrubSummary summary() {

@@ -9,6 +9,7 @@ import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
+import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,9 +124,31 @@ final class ScrubCommand implements Callable<Integer> {
                     + " modifier edits, over rules/reference/fee-schedule.csv.")
     List<String> pfsFiles;
 
+    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "UTF-8",
+            description = "Encoding of the input CSV files (default: UTF-8, byte order mark accepted; e.g."
+                    + " windows-1252, ISO-8859-1). A byte that is not valid in it stops the run, naming the line.")
+    String encoding;
+
+    @Option(names = "--column", paramLabel = "FIELD=HEADER",
+            description = "Read FIELD from the column named HEADER, for names the usual aliases do not cover;"
+                    + " repeatable (e.g. --column procedure_code=\"Proc Cd\" --column modifier_1=M1)."
+                    + " See docs/input-csv.md.")
+    List<String> columnMappings;
+
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        CsvReadOptions csvOptions;
+        try {
+            csvOptions = new CsvReadOptions(Charset.forName(encoding),
+                    CsvReadOptions.parseColumns(columnMappings == null ? List.of() : columnMappings));
+        } catch (IllegalArgumentException e) {
+            // an unknown or malformed charset name, or a bad --column mapping
+            System.err.println("claimscrub: " + (e instanceof IllegalCharsetNameException
+                    || e instanceof UnsupportedCharsetException ? "--encoding " + encoding
+                    + ": not an encoding this Java knows (e.g. UTF-8, windows-1252, ISO-8859-1)" : e.getMessage()));
+            return ExitCode.USAGE.code();
+        }
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -179,7 +205,7 @@ final class ScrubCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(quiet);
              BatchRun batch = new BatchRun(row, workers, budget, work, progress)) {
             try {
-                batch.read(inputs);
+                batch.read(inputs, csvOptions);
             } catch (InputException e) {
                 ExitCode rulesFailed = rulesFailure(compiling);
                 if (rulesFailed != null) {
@@ -236,7 +262,8 @@ final class ScrubCommand implements Callable<Integer> {
                         new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
                                 failOn.name().toLowerCase(), budget, batch.spilled()),
                         batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
-                        cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1));
+                        cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1),
+                        batch.inputNotes());
                 report.write("run.json", w -> w.write(manifest.toJson()));
                 report.commit();
             } catch (IOException | UncheckedIOException e) {
@@ -270,6 +297,7 @@ final class ScrubCommand implements Callable<Integer> {
                               CmsTables cms, long compileNanos, long runNanos, List<String> outputs)
             throws IOException {
         console.print(summary.render());
+        batch.inputNotes().forEach(note -> console.println("  input: " + note));
         for (Reject reject : batch.firstRejects(10)) {
             console.println("  rejected " + reject.describe());
         }

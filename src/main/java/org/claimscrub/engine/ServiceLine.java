@@ -152,6 +152,11 @@ public final class ServiceLine {
         return billed;
     }
 
+    /** Column names of the line's cells that could not be read (no edit uses them), or "" when every cell was. */
+    public String getUnreadableFields() {
+        return line.unreadableFieldNames();
+    }
+
     public ClaimType getClaimType() {
         return line.claimType();
     }

@@ -2,6 +2,7 @@ package org.claimscrub.engine;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.InputField;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
@@ -14,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The binary form of claim lines in spill files, written and read back by the same run, so it needs no
@@ -68,6 +71,7 @@ final class SpillCodec {
         diagnoses.write(e, line.diagnosisCodes(), Encoder::texts);
         shortCodes.write(e, line.revenueCode(), Encoder::text);
         payers.write(e, line.payerId(), Encoder::text);
+        e.number(fieldBits(line.unreadableFields()));
         out.write(e.bytes, 0, e.size);
     }
 
@@ -109,9 +113,32 @@ final class SpillCodec {
         List<String> diagnosisCodes = diagnoses.read(in, i -> List.copyOf(i.texts()));
         String revenueCode = shortCodes.read(in, Decoder::text);
         String payerId = payers.read(in, Decoder::text);
+        Set<InputField> unreadable = fields(in.number());
         return new ClaimLine(source, claimId, lineNumber, dos, code, mods, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, placeOfService, charge.isEmpty() ? null : new BigDecimal(charge),
-                diagnosisCodes, revenueCode, Visit.of(claimId, patientId, billingNpi, dos), payerId);
+                diagnosisCodes, revenueCode, Visit.of(claimId, patientId, billingNpi, dos), payerId, unreadable);
+    }
+
+    /** The unreadable fields as one bit per field: 0 (one byte) on nearly every line. */
+    private static long fieldBits(Set<InputField> fields) {
+        long bits = 0;
+        for (InputField field : fields) {
+            bits |= 1L << field.ordinal();
+        }
+        return bits;
+    }
+
+    private static Set<InputField> fields(long bits) {
+        if (bits == 0) {
+            return Set.of();
+        }
+        Set<InputField> fields = EnumSet.noneOf(InputField.class);
+        for (InputField field : InputField.values()) {
+            if ((bits & 1L << field.ordinal()) != 0) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** A growable byte buffer; numbers are zigzag varints, so small ones of either sign take one byte. */

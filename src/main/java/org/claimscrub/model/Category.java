@@ -64,6 +64,12 @@ public enum Category {
             "{code} on {dos} was not checked against {tables}. Check its units, pairs and modifiers by hand, or"
                     + " load the CMS table that covers this code and date of service.",
             "claimscrub: lines the loaded CMS tables cannot check are listed rather than passed silently"),
+    INPUT_FIELD_UNREADABLE(Severity.WARNING,
+            "Line {line} of claim {claim}: the {fields} cell(s) could not be read and were left empty. No edit uses"
+                    + " them, so the line was scrubbed, but the claim will not pass as billed: correct the cell(s)"
+                    + " in the source system (input_file and input_line say where; the reader's reason is in the"
+                    + " docs' bad-input table).",
+            "claimscrub reader: a cell no edit needs is reported, never dropped in silence"),
     DOCUMENTATION(Severity.NOTICE,
             "{code}: {reason}.",
             "CAP 2023 digital pathology FAQ"),

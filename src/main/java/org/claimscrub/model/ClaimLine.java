@@ -2,8 +2,12 @@ package org.claimscrub.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One service line of a claim, as any reader (CSV today, X12 837 next) hands it to the engine.
@@ -11,6 +15,8 @@ import java.util.Objects;
  *
  * @param source  where the line was read, for the report and for deterministic ordering
  * @param payerId who the claim is billed to, as the input names it (empty when not given); overrides key on it
+ * @param unreadableFields fields whose cell could not be read and are left empty (none edit needs them), in
+ *                         declaration order; the INPUT_FIELD_UNREADABLE edit reports them
  */
 public record ClaimLine(
         SourceRef source,
@@ -30,7 +36,8 @@ public record ClaimLine(
         List<String> diagnosisCodes,
         String revenueCode,
         Visit visit,
-        String payerId) {
+        String payerId,
+        Set<InputField> unreadableFields) {
 
     /** A line without a payer, as readers built it before the payer_id column existed. */
     public ClaimLine(SourceRef source, String claimId, int lineNumber, LocalDate dateOfService, String code,
@@ -39,6 +46,16 @@ public record ClaimLine(
                      List<String> diagnosisCodes, String revenueCode, Visit visit) {
         this(source, claimId, lineNumber, dateOfService, code, modifiers, units, patientId, billingNpi,
                 renderingNpi, claimType, typeOfBill, placeOfService, charge, diagnosisCodes, revenueCode, visit, "");
+    }
+
+    /** A line whose every cell was read. */
+    public ClaimLine(SourceRef source, String claimId, int lineNumber, LocalDate dateOfService, String code,
+                     Modifiers modifiers, int units, String patientId, String billingNpi, String renderingNpi,
+                     ClaimType claimType, String typeOfBill, String placeOfService, BigDecimal charge,
+                     List<String> diagnosisCodes, String revenueCode, Visit visit, String payerId) {
+        this(source, claimId, lineNumber, dateOfService, code, modifiers, units, patientId, billingNpi,
+                renderingNpi, claimType, typeOfBill, placeOfService, charge, diagnosisCodes, revenueCode, visit,
+                payerId, Set.of());
     }
 
     public ClaimLine {
@@ -50,6 +67,8 @@ public record ClaimLine(
         Objects.requireNonNull(claimType);
         Objects.requireNonNull(payerId);
         diagnosisCodes = List.copyOf(diagnosisCodes);
+        unreadableFields = unreadableFields.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(unreadableFields));
         if (units < 1) {
             throw new IllegalArgumentException("units must be positive");
         }
@@ -62,5 +81,10 @@ public record ClaimLine(
 
     public boolean hasModifier(String modifier) {
         return modifiers.has(modifier);
+    }
+
+    /** The unreadable fields' column names, e.g. "charge, diagnosis_codes". */
+    public String unreadableFieldNames() {
+        return unreadableFields.stream().map(InputField::column).collect(Collectors.joining(", "));
     }
 }

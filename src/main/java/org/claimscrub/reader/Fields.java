@@ -12,18 +12,25 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parsing and checking of claim line cells, shared by every input format. Each method names the field in
- * the exception it throws, so a reject says exactly what is wrong.
+ * the exception it throws, so a reject says exactly what is wrong; a reason describes the value's shape
+ * ({@link CellShape}) and never quotes it, since a header swap can put a patient id in any column.
  */
 final class Fields {
     private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
     private static final Pattern MODIFIER_SEPARATORS = Pattern.compile("[\\s,:|]+");
     private static final Pattern NPI = Pattern.compile("[0-9]{10}");
     private static final Pattern TYPE_OF_BILL = Pattern.compile("0?[0-9]{3}");
-    private static final Pattern PLACE_OF_SERVICE = Pattern.compile("[0-9]{2}");
+    private static final Pattern PLACE_OF_SERVICE = Pattern.compile("[0-9]{1,2}");
+    private static final Pattern ISO_SHAPE = Pattern.compile("([0-9]{4})-[0-9]{2}-[0-9]{2}");
+    private static final Pattern US_SHAPE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/([0-9]{4})");
+    /** Years a date of service may have: anything else is a typo (or a spreadsheet formula), not a service date. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2099;
     private static final Pattern REVENUE_CODE = Pattern.compile("0?[0-9]{3}");
     private static final Pattern DIAGNOSIS = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
     private static final Pattern DIAGNOSIS_SEPARATORS = Pattern.compile("[\\s,;|]+");
@@ -50,25 +57,35 @@ final class Fields {
                 return n;
             }
         } catch (NumberFormatException e) {
-            // reported below with the value
+            // reported below with the value's shape
         }
-        throw new FieldException(field, "'" + value + "' is not a positive whole number");
+        throw new FieldException(field, CellShape.of(value) + ", not a positive whole number");
     }
 
     static LocalDate date(String field, String value) throws FieldException {
         required(field, value);
-        DateTimeFormatter format = value.contains("/") ? US : ISO;
+        boolean us = value.contains("/");
+        Matcher shape = (us ? US_SHAPE : ISO_SHAPE).matcher(value);
+        if (!shape.matches()) {
+            throw new FieldException(field, CellShape.of(value) + ", not a date in yyyy-MM-dd or MM/dd/yyyy form"
+                    + " with a 4-digit year");
+        }
+        int year = Integer.parseInt(shape.group(1));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new FieldException(field, "a year outside " + FIRST_YEAR + "-" + LAST_YEAR
+                    + ": not a possible date of service");
+        }
         try {
-            return LocalDate.parse(value, format);
+            return LocalDate.parse(value, us ? US : ISO);
         } catch (DateTimeParseException e) {
-            throw new FieldException(field, "'" + value + "' is not a real date in yyyy-MM-dd or MM/dd/yyyy form");
+            throw new FieldException(field, "a date that does not exist (such as February 30 or month 13)");
         }
     }
 
     static String procedureCode(String field, String value) throws FieldException {
         String code = required(field, value).toUpperCase(Locale.ROOT);
         if (!CodeForm.isCode(code)) {
-            throw new FieldException(field, "'" + value + "' is not a CPT or HCPCS code: expected "
+            throw new FieldException(field, CellShape.of(value) + ", not a CPT or HCPCS code: expected "
                     + CodeForm.expectedForms());
         }
         return code;
@@ -85,7 +102,8 @@ final class Fields {
                 continue;
             }
             if (!MODIFIER.matcher(part).matches()) {
-                throw new FieldException(field, "'" + part + "' is not a 2-character modifier");
+                throw new FieldException(field, "a modifier of " + CellShape.of(part)
+                        + ", not 2 letters or digits");
             }
             modifiers.add(part);
         }
@@ -105,9 +123,9 @@ final class Fields {
                 return units.intValueExact();
             }
         } catch (NumberFormatException | ArithmeticException e) {
-            // reported below with the value
+            // reported below with the value's shape
         }
-        throw new FieldException(field, "'" + value + "' is not a positive whole number of units (1 to "
+        throw new FieldException(field, CellShape.of(value) + ", not a positive whole number of units (1 to "
                 + MAX_UNITS + ")");
     }
 
@@ -116,7 +134,7 @@ final class Fields {
             return value;
         }
         if (!NPI.matcher(value).matches()) {
-            throw new FieldException(field, "'" + value + "' is not a 10-digit NPI");
+            throw new FieldException(field, CellShape.of(value) + ", not a 10-digit NPI");
         }
         if (!hasValidNpiCheckDigit(value)) {
             throw new FieldException(field, "NPI fails its check digit (mistyped?)");
@@ -148,35 +166,33 @@ final class Fields {
         try {
             return ClaimType.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new FieldException(field, "'" + value + "' is not professional or institutional");
+            throw new FieldException(field, CellShape.of(value) + ", not professional or institutional");
         }
     }
 
     /** Type of bill as four digits with the leading zero (0131), as institutional edits compare it. */
     static String typeOfBill(String field, String value) throws FieldException {
-        return padded(field, value, TYPE_OF_BILL, "a 3- or 4-digit type of bill (e.g. 0131)");
+        return padded(field, value, TYPE_OF_BILL, 4, "a 3- or 4-digit type of bill (e.g. 0131)");
     }
 
     static String revenueCode(String field, String value) throws FieldException {
-        return padded(field, value, REVENUE_CODE, "a 3- or 4-digit revenue code (e.g. 0310)");
+        return padded(field, value, REVENUE_CODE, 4, "a 3- or 4-digit revenue code (e.g. 0310)");
     }
 
-    private static String padded(String field, String value, Pattern pattern, String expected)
+    private static String padded(String field, String value, Pattern pattern, int width, String expected)
             throws FieldException {
         if (value.isEmpty()) {
             return value;
         }
         if (!pattern.matcher(value).matches()) {
-            throw new FieldException(field, "'" + value + "' is not " + expected);
+            throw new FieldException(field, CellShape.of(value) + ", not " + expected);
         }
-        return value.length() == 3 ? "0" + value : value;
+        return value.length() < width ? "0".repeat(width - value.length()) + value : value;
     }
 
+    /** Place of service as two digits: a spreadsheet drops the zero of 02, as it does of a type of bill's 0131. */
     static String placeOfService(String field, String value) throws FieldException {
-        if (!value.isEmpty() && !PLACE_OF_SERVICE.matcher(value).matches()) {
-            throw new FieldException(field, "'" + value + "' is not a 2-digit place of service code");
-        }
-        return value;
+        return padded(field, value, PLACE_OF_SERVICE, 2, "a 2-digit place of service code (e.g. 11)");
     }
 
     static BigDecimal charge(String field, String value) throws FieldException {
@@ -189,9 +205,9 @@ final class Fields {
                 return charge;
             }
         } catch (NumberFormatException e) {
-            // reported below with the value
+            // reported below with the value's shape
         }
-        throw new FieldException(field, "'" + value + "' is not an amount (e.g. 125.00)");
+        throw new FieldException(field, CellShape.of(value) + ", not an amount (e.g. 125.00)");
     }
 
     static List<String> diagnosisCodes(String field, String value) throws FieldException {
@@ -204,7 +220,8 @@ final class Fields {
                 continue;
             }
             if (!DIAGNOSIS.matcher(part).matches()) {
-                throw new FieldException(field, "'" + part + "' is not an ICD-10-CM code (e.g. C50.911)");
+                throw new FieldException(field, "a code of " + CellShape.of(part)
+                        + ", not an ICD-10-CM code (e.g. C50.911)");
             }
             codes.add(part);
         }

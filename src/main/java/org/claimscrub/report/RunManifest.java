@@ -15,6 +15,7 @@ import java.util.Map;
  * @param exitCode    the process exit code and its name
  * @param timingsMs   phase name to milliseconds, in phase order
  * @param outputs     the report files written beside it
+ * @param inputNotes  what the readers said of the inputs (unused code-like columns, empty rows skipped), one line each
  */
 public record RunManifest(
         String tool,
@@ -30,7 +31,8 @@ public record RunManifest(
         int referenceCodes,
         ScrubSummary counts,
         Map<String, Long> timingsMs,
-        List<String> outputs) {
+        List<String> outputs,
+        List<String> inputNotes) {
 
     /** The options that shape the report. */
     public record Options(int threads, String format, boolean formulaGuard, String failOn, long memoryLines,
@@ -52,6 +54,11 @@ public record RunManifest(
                 .append(", \"memory_lines\": ").append(options.memoryLines())
                 .append(", \"spilled_to_disk\": ").append(options.spilled()).append("},\n");
         files(j, "inputs", inputs);
+        field(j, "input_notes").append('[');
+        for (int i = 0; i < inputNotes.size(); i++) {
+            j.append(i == 0 ? "\n    " : ",\n    ").append(Json.quote(inputNotes.get(i)));
+        }
+        j.append(inputNotes.isEmpty() ? "],\n" : "\n  ],\n");
         files(j, "rules", rules);
         files(j, "reference_data", referenceData);
         cmsTables(j);

@@ -86,15 +86,15 @@ class ScrubBatchTest {
         assertTrue(manifest.contains("\"exit_code\": 1,"));
         assertTrue(manifest.contains("\"exit_name\": \"FINDINGS\""));
         assertTrue(manifest.contains("\"lines_read\": 349,"));
-        assertTrue(manifest.contains("\"lines_scrubbed\": 330,"));
-        assertTrue(manifest.contains("\"lines_rejected\": 19,"));
-        assertTrue(manifest.contains("\"findings_by_severity\": {\"ERROR\": 12, \"WARNING\": 3, \"NOTICE\": 158}"));
+        assertTrue(manifest.contains("\"lines_scrubbed\": 331,"));
+        assertTrue(manifest.contains("\"lines_rejected\": 18,"));
+        assertTrue(manifest.contains("\"findings_by_severity\": {\"ERROR\": 12, \"WARNING\": 4, \"NOTICE\": 158}"));
         assertTrue(manifest.contains("\"CARRIER_PRICED\": 147"));
-        assertTrue(manifest.contains("\"findings\": 173"));
+        assertTrue(manifest.contains("\"findings\": 174"));
         assertTrue(manifest.matches("(?s).*\"timings_ms\": \\{\"compile_rules\": \\d+.*\"total\": \\d+}.*"));
         assertFalse(manifest.contains("PT1"), "no patient id in the manifest");
         long findingRows = read(tmp.resolve("findings.csv")).lines().count() - 1;
-        assertEquals(173, findingRows, "the manifest's count reconciles with the report");
+        assertEquals(174, findingRows, "the manifest's count reconciles with the report");
     }
 
     @Test
@@ -103,11 +103,11 @@ class ScrubBatchTest {
         String bad = SAMPLES.resolve("bad-lines.csv").toString();
         assertEquals(1, scrub("--format", "jsonl", "--out", tmp.toString(), lab, bad));
         List<String> findings = Files.readAllLines(tmp.resolve("findings.jsonl"));
-        assertEquals(173, findings.size());
+        assertEquals(174, findings.size());
         assertTrue(findings.stream().allMatch(l -> l.startsWith("{\"claim_id\":\"") && l.endsWith("}")));
         assertTrue(findings.stream().anyMatch(l -> l.contains("\"edit_id\":\"AOP-0753T\"")));
         List<String> rejects = Files.readAllLines(tmp.resolve("rejects.jsonl"));
-        assertEquals(19, rejects.size());
+        assertEquals(18, rejects.size());
         assertTrue(rejects.get(0).startsWith("{\"source_file\":"));
         assertFalse(Files.exists(tmp.resolve("findings.csv")));
         assertTrue(read(tmp.resolve("run.json")).contains("\"format\": \"jsonl\""));

@@ -2,6 +2,8 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.CodeForm;
+import org.claimscrub.model.InputField;
 import org.claimscrub.model.Reject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,26 +89,24 @@ class CsvClaimReaderTest {
     @ParameterizedTest(name = "{0} = \"{1}\" is rejected")
     @CsvSource(delimiter = ';', value = {
         "claim_id;'';required value is missing",
-        "line_number;0;'0' is not a positive whole number",
-        "date_of_service;2024-02-30;'2024-02-30' is not a real date",
-        "date_of_service;13/01/2025;'13/01/2025' is not a real date",
-        "procedure_code;8830;'8830' is not a CPT or HCPCS code",
-        "procedure_code;88-305;'88-305' is not a CPT or HCPCS code",
-        "modifiers;266;'266' is not a 2-character modifier",
+        "line_number;0;1 digit, not a positive whole number",
+        "date_of_service;2024-02-30;a date that does not exist",
+        "date_of_service;13/01/2025;a date that does not exist",
+        "date_of_service;2025-3-10;9 characters with digits and other characters, not a date in yyyy-MM-dd",
+        "procedure_code;7830;4 digits, not a CPT or HCPCS code",
+        "procedure_code;88-305;6 characters with digits and other characters, not a CPT or HCPCS code",
+        "modifiers;266;a modifier of 3 digits, not 2 letters or digits",
         "modifiers;26 59 76 77 91;5 modifiers given; a line takes at most 4",
-        "units;0;'0' is not a positive whole number of units",
-        "units;-1;'-1' is not a positive whole number of units",
-        "units;1.5;'1.5' is not a positive whole number of units",
-        "units;two;'two' is not a positive whole number of units",
+        "units;0;1 digit, not a positive whole number of units",
+        "units;-1;2 characters with digits and other characters, not a positive whole number of units",
+        "units;1.5;3 characters with digits and other characters, not a positive whole number of units",
+        "units;two;3 characters with letters, not a positive whole number of units",
         "billing_npi;1234567890;NPI fails its check digit",
-        "rendering_npi;12345;'12345' is not a 10-digit NPI",
-        "claim_type;dental;'dental' is not professional or institutional",
-        "type_of_bill;13;'13' is not a 3- or 4-digit type of bill",
-        "place_of_service;8;'8' is not a 2-digit place of service code",
-        "charge;abc;'abc' is not an amount",
-        "diagnosis_codes;50.9;'50.9' is not an ICD-10-CM code",
-        "revenue_code;31;'31' is not a 3- or 4-digit revenue code"})
-    void badCellIsRejectedWithFieldAndReason(String field, String value, String reason) throws Exception {
+        "billing_npi;PHI-SECRET-SW0;14 characters with letters, digits and other characters, not a 10-digit NPI",
+        "claim_type;dental;6 characters with letters, not professional or institutional",
+        "type_of_bill;19;2 digits, not a 3- or 4-digit type of bill"})
+    void badCellOfAFieldTheEditsNeedRejectsTheLineWithFieldAndReason(String field, String value, String reason)
+            throws Exception {
         String[] cells = GOOD.split(",", -1);
         List<String> columns = List.of(HEADER.split(","));
         cells[columns.indexOf(field)] = value;
@@ -116,8 +117,63 @@ class CsvClaimReaderTest {
         Reject r = rejects.get(0);
         assertEquals(field, r.field());
         assertTrue(r.reason().startsWith(reason), r.reason());
+        assertFalse(!value.isEmpty() && r.reason().contains(value), "the reason never quotes the cell: " + r.reason());
         assertEquals(3, r.source().line());
+        cells[columns.indexOf("patient_id")] = CsvClaimReader.PATIENT_MASK;
         assertEquals(String.join(",", cells), r.raw());
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\" keeps the line with the field empty")
+    @CsvSource(delimiter = ';', value = {
+        "rendering_npi;12345;RENDERING_NPI",
+        "place_of_service;8x;PLACE_OF_SERVICE",
+        "charge;abc;CHARGE",
+        "diagnosis_codes;50.9;DIAGNOSIS_CODES",
+        "revenue_code;31;REVENUE_CODE"})
+    void badCellOfAFieldNoEditNeedsKeepsTheLineAndNamesTheField(String field, String value, InputField unreadable)
+            throws Exception {
+        String[] cells = GOOD.split(",", -1);
+        cells[List.of(HEADER.split(",")).indexOf(field)] = value;
+        assertEquals(1, read(HEADER, String.join(",", cells)));
+        assertEquals(List.of(), rejects);
+        ClaimLine line = lines.get(0);
+        assertEquals(Set.of(unreadable), line.unreadableFields());
+        assertEquals(field, line.unreadableFieldNames());
+        switch (unreadable) {
+            case CHARGE -> assertEquals(null, line.charge());
+            case DIAGNOSIS_CODES -> assertEquals(List.of(), line.diagnosisCodes());
+            case RENDERING_NPI -> assertEquals("", line.renderingNpi());
+            case PLACE_OF_SERVICE -> assertEquals("", line.placeOfService());
+            case REVENUE_CODE -> assertEquals("", line.revenueCode());
+        }
+    }
+
+    @Test
+    void everyBadCellOfALineIsReportedInOneRejectSoTheCountsStayInLines() throws Exception {
+        long read = read(HEADER, "C1,1,2025-02-30,8830,,two,PT1,1234567890,,professional,,81,abc,C50.911,");
+        assertEquals(1, read);
+        assertEquals(1, rejects.size());
+        Reject r = rejects.get(0);
+        assertEquals("date_of_service, procedure_code, units, billing_npi, charge", r.field());
+        assertEquals("date_of_service: a date that does not exist (such as February 30 or month 13);"
+                + " procedure_code: 4 digits, not a CPT or HCPCS code: expected " + CodeForm.expectedForms() + ";"
+                + " units: 3 characters with letters, not a positive whole number of units (1 to 99999);"
+                + " billing_npi: NPI fails its check digit (mistyped?); charge: 3 characters with letters, not an"
+                + " amount (e.g. 125.00)", r.reason());
+    }
+
+    @Test
+    void severalUnreadableFieldsNoEditNeedsAreAllNamedOnTheLine() throws Exception {
+        read(HEADER, "C1,1,2025-03-10,88305,,1,PT1,1234567893,12345,professional,,8x,abc,50.9,31");
+        assertEquals(List.of(), rejects);
+        assertEquals("rendering_npi, place_of_service, charge, diagnosis_codes, revenue_code",
+                lines.get(0).unreadableFieldNames());
+    }
+
+    @Test
+    void placeOfServiceIsPaddedToTwoDigitsLikeTheTypeOfBill() throws Exception {
+        read(HEADER, GOOD.replace(",81,", ",2,"));
+        assertEquals("02", lines.get(0).placeOfService());
     }
 
     @Test
@@ -130,7 +186,7 @@ class CsvClaimReaderTest {
     void shortAndLongRowsAreRejected() throws Exception {
         read(HEADER, "C1,1,2025-03-10,88305", GOOD.replace("C1,1", "C2,1") + ",extra");
         assertEquals(List.of("short row: 4 cells where the header has 15",
-                "long row: 16 cells where the header has 15 (an unquoted comma?)"),
+                "long row: 16 cells where the header has 15 (an unquoted separator?)"),
                 rejects.stream().map(Reject::reason).toList());
     }
 
@@ -145,10 +201,16 @@ class CsvClaimReaderTest {
     }
 
     @Test
-    void blankLinesAreSkippedAndNotCounted() throws Exception {
-        long read = read(HEADER, GOOD, "", GOOD.replace("C1,1", "C1,2"));
+    void blankLinesAndRowsOfOnlyEmptyCellsAreSkippedAndCountedInTheNotes() throws Exception {
+        Path file = dir.resolve("claims.csv");
+        Files.writeString(file, String.join("\n", HEADER, GOOD, "", ",,,,,,,,,,,,,,", GOOD.replace("C1,1", "C1,2"),
+                " , ,,,,,,,,,,,,,") + "\n", StandardCharsets.UTF_8);
+        CsvClaimReader reader = new CsvClaimReader();
+        long read = reader.read(file, 0, ClaimSink.of(lines::add, rejects::add));
         assertEquals(2, read);
-        assertEquals(List.of(2L, 4L), lines.stream().map(l -> l.source().line()).toList());
+        assertEquals(List.of(), rejects);
+        assertEquals(List.of(2L, 5L), lines.stream().map(l -> l.source().line()).toList());
+        assertEquals(List.of(file + ": 3 rows of only empty cells skipped (lines 3, 4, 6)"), reader.notes());
     }
 
     @Test
@@ -169,8 +231,10 @@ class CsvClaimReaderTest {
     void missingRequiredColumnStopsTheFileNamingIt() {
         InputException e = assertThrows(InputException.class,
                 () -> read("claim_id,line_number,procedure_code", "C1,1,88305"));
-        assertTrue(e.getMessage().endsWith("claims.csv line 1: missing required column(s): date_of_service, units"
-                + " (the first row must be a header row)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("claims.csv line 1: missing required column(s): date_of_service, units;"
+                + " the header row has: 'claim_id', 'line_number', 'procedure_code' (the first row must be a header"
+                + " row; other names can be mapped with --column FIELD=HEADER, see docs/input-csv.md)"),
+                e.getMessage());
     }
 
     @Test
@@ -229,11 +293,14 @@ class CsvClaimReaderTest {
     }
 
     @Test
-    void anUnclosedQuoteStopsTheFileWithItsLineButNeverQuotesTheClaim() {
-        InputException e = assertThrows(InputException.class, () -> read(HEADER, GOOD,
-                "C2,1,2025-03-10,88305,\"26,1,PT-SECRET-77,1234567893,,professional,,81,125.00,C50.911,"));
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("quoted field is never closed"), e.getMessage());
-        assertFalse(e.getMessage().contains("PT-SECRET-77"), "no claim text: " + e.getMessage());
+    void anUnclosedQuoteOnTheLastLineRejectsThatLineWithoutQuotingTheClaim() throws Exception {
+        long read = read(HEADER, GOOD,
+                "C2,1,2025-03-10,88305,\"26,1,PT-SECRET-77,1234567893,,professional,,81,125.00,C50.911,");
+        assertEquals(2, read);
+        assertEquals(1, rejects.size());
+        Reject r = rejects.get(0);
+        assertEquals(3, r.source().line());
+        assertTrue(r.reason().contains("a quoted cell that starts on line 3 is never closed"), r.reason());
+        assertFalse(r.reason().contains("PT-SECRET-77") || r.raw().contains("PT-SECRET-77"), r.raw());
     }
 }

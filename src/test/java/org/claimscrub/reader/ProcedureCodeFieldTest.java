@@ -25,7 +25,7 @@ class ProcedureCodeFieldTest {
     void anythingElseIsRejectedWithTheFormsItCouldHaveBeen() {
         FieldException e = assertThrows(FieldException.class, () -> Fields.procedureCode("procedure_code", "0001X"));
         assertEquals("procedure_code", e.field());
-        assertEquals("'0001X' is not a CPT or HCPCS code: expected 5 digits (e.g. 88305), 4 digits + F, T, U, M or A"
+        assertEquals("5 characters with letters and digits, not a CPT or HCPCS code: expected 5 digits (e.g. 88305), 4 digits + F, T, U, M or A"
                 + " (e.g. 3008F, 0751T, 0001U, 0002M, 0001A) or a letter + 4 digits (e.g. G0416)", e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.claimscrub.report;
 
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
+import org.claimscrub.spill.SpillFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class RejectLogTest {
     @Test
     void spillsPastTheMemoryLimitAndMergesLateRejectsByPosition() throws IOException {
         int many = RejectLog.MEMORY_REJECTS + 500;
-        try (RejectLog log = new RejectLog(tmp)) {
+        try (RejectLog log = new RejectLog(SpillFolder.create(tmp, "work-"))) {
             for (int i = 0; i < many; i++) {
                 log.add(reject(2L * i + 2));
             }

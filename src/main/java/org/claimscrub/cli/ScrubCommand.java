@@ -143,17 +143,17 @@ final class ScrubCommand implements Callable<Integer> {
                     + "; nothing written");
             return ExitCode.RULES.code();
         }
-        ReportFolder folder;
-        try {
-            folder = ReportFolder.open(out, REPORT_NAMES);
-        } catch (ReportFolderException e) {
-            System.err.println("claimscrub: " + ConsoleText.of(e.getMessage()) + "; nothing written");
-            return (e.busy() ? ExitCode.BUSY : ExitCode.OUTPUT).code();
-        }
+        ReportFolder folder = new ReportFolder(out, REPORT_NAMES);
         // SIGTERM and SIGINT run this: the work files go, and a folder without a report is left as it was
         Thread cleanup = new Thread(() -> closeQuietly(folder), "claimscrub-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
+            try {
+                folder.open();
+            } catch (ReportFolderException e) {
+                System.err.println("claimscrub: " + ConsoleText.of(e.getMessage()) + "; nothing written");
+                return (e.busy() ? ExitCode.BUSY : ExitCode.OUTPUT).code();
+            }
             for (Path input : inputs) {
                 if (folder.holds(input)) {
                     System.err.println("claimscrub: the input " + ConsoleText.of(input.toString()) + " is part of"

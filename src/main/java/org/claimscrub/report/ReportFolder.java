@@ -60,57 +60,53 @@ public final class ReportFolder implements AutoCloseable {
     private final Path folder;
     private final Path store;
     private final Set<String> reportNames;
-    private final boolean createdFolder;
-    private final FileChannel lockFile;
     private final List<SpillFolder> workFolders = new ArrayList<>();
+    private boolean createdFolder;
+    private FileChannel lockFile;
     private Path generation;
     private boolean closed;
 
-    private ReportFolder(Path folder, Path store, Set<String> reportNames, boolean createdFolder, FileChannel lock) {
+    /**
+     * The folder, not yet touched: a shutdown hook may {@link #close} it from now on, and then {@link #open}
+     * does nothing, so a signal at any moment leaves nothing behind.
+     *
+     * @param reportNames every file name a report may hold (any format), for the checks and the clean-up
+     */
+    public ReportFolder(Path folder, Set<String> reportNames) {
         this.folder = folder;
-        this.store = store;
-        this.reportNames = reportNames;
-        this.createdFolder = createdFolder;
-        this.lockFile = lock;
+        this.store = folder.resolve(STORE);
+        this.reportNames = Set.copyOf(reportNames);
     }
 
     /**
      * Takes the folder for this run: creates it if need be, locks it, removes what killed runs left, and checks
      * that no report name is blocked (by a folder, a file of claimscrub 0.1 aside, or a link of the user's).
-     *
-     * @param reportNames every file name a report may hold (any format), for the checks and the clean-up
      */
-    public static ReportFolder open(Path folder, Set<String> reportNames) throws ReportFolderException {
-        boolean created = prepareFolder(folder);
-        Path store = folder.resolve(STORE);
+    public synchronized void open() throws ReportFolderException {
+        checkOpenable();
+        createdFolder = prepareFolder(folder);
         try {
-            for (int attempt = 0; ; attempt++) {
-                FileChannel lock = lock(folder, store);
-                if (lock != null) {
-                    ReportFolder taken = new ReportFolder(folder, store, Set.copyOf(reportNames), created, lock);
-                    try {
-                        taken.removeLeftovers();
-                        taken.checkNames();
-                    } catch (IOException | RuntimeException e) {
-                        taken.close();
-                        throw e;
-                    }
-                    return taken;
-                }
+            for (int attempt = 0; lockFile == null; attempt++) {
                 if (attempt == 3) {
                     throw busy(folder);
                 }
+                lockFile = lock(folder, store);
             }
+            removeLeftovers();
+            checkNames();
         } catch (ReportFolderException e) {
-            if (created) {
-                deleteIfEmpty(folder);
-            }
+            close();
             throw e;
-        } catch (IOException e) {
-            if (created) {
-                deleteIfEmpty(folder);
-            }
-            throw new ReportFolderException("cannot use the report folder " + folder + ": " + reason(e), false);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new ReportFolderException("cannot use the report folder " + folder + ": "
+                    + (e instanceof IOException io ? reason(io) : e.toString()), false);
+        }
+    }
+
+    private void checkOpenable() throws ReportFolderException {
+        if (closed || lockFile != null) {
+            throw new ReportFolderException("the run is ending: the report folder " + folder + " is closed", false);
         }
     }
 
@@ -386,7 +382,7 @@ public final class ReportFolder implements AutoCloseable {
     }
 
     private void checkOpen() throws IOException {
-        if (closed) {
+        if (closed || lockFile == null) {
             throw new IOException("the run is ending: the report folder " + folder + " is closed");
         }
     }
@@ -402,6 +398,14 @@ public final class ReportFolder implements AutoCloseable {
             return;
         }
         closed = true;
+        if (lockFile == null) {
+            // not locked: nothing of this run is here, and what is there may be another run's
+            if (createdFolder) {
+                deleteIfEmpty(store);
+                deleteIfEmpty(folder);
+            }
+            return;
+        }
         IOException failed = null;
         try {
             for (SpillFolder work : workFolders) {

@@ -40,4 +40,22 @@ class RejectLogTest {
             assertEquals(many + 3, order.size());
         }
     }
+
+    @Test
+    void aCellOver64KbSpillsAfterTheMemoryLimit() throws IOException {
+        String huge = "X".repeat(100_000) + "\u00e9";
+        Reject big = new Reject(new SourceRef(0, "made-up.csv", 1_000_000), huge, "claim_id", "too long: " + huge,
+                huge);
+        try (RejectLog log = new RejectLog(SpillFolder.create(tmp, "work-"))) {
+            for (int i = 0; i < RejectLog.MEMORY_REJECTS; i++) {
+                log.add(reject(i + 2));
+            }
+            log.add(big);
+            Reject last = null;
+            for (Reject r : log.all()) {
+                last = r;
+            }
+            assertEquals(big, last, "every field of a long reject survives the spill");
+        }
+    }
 }

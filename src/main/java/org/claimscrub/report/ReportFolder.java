@@ -217,13 +217,18 @@ public final class ReportFolder implements AutoCloseable {
         }
     }
 
-    /** The name of the generation in force, or null when the folder has no report of this layout. */
+    /**
+     * The name of the generation in force, or null when the folder has no report of this layout. Only a link to
+     * a generation beside it counts: a link planted elsewhere never leads the clean-up out of the store.
+     */
     private String currentGeneration() throws IOException {
         Path link = store.resolve(CURRENT);
         if (!Files.isSymbolicLink(link)) {
             return null;
         }
-        return Files.readSymbolicLink(link).toString();
+        Path target = Files.readSymbolicLink(link);
+        String name = target.toString();
+        return target.getNameCount() == 1 && !target.isAbsolute() && name.startsWith(GENERATION) ? name : null;
     }
 
     private Path linkTarget(String name) {

@@ -21,7 +21,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * The work folder of one run, where claim lines, findings and rejects are spilled: every file in it is
@@ -38,6 +37,12 @@ public final class SpillFolder implements AutoCloseable {
     private static final String CIPHER = "AES/CTR/NoPadding";
     private static final int IV_BYTES = 16;
     private static final int BUFFER = 1 << 16;
+    /**
+     * Bytes per cipher call. The JIT compiles the cipher's loop to the CPU's AES instructions only once the
+     * method has been called often (until then it runs several times slower), so many small calls get there
+     * after a few MB, and a buffer is crypted in several.
+     */
+    private static final int CIPHER_STEP = 1 << 12;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -92,18 +97,30 @@ public final class SpillFolder implements AutoCloseable {
 
     /** The whole of a spill file written by {@link #output}, decrypted. */
     public byte[] readAll(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < IV_BYTES) {
-            throw new IOException("spill file " + file + " is truncated");
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] iv = in.readNBytes(IV_BYTES);
+            long size = Files.size(file) - IV_BYTES;
+            if (iv.length != IV_BYTES || size > Integer.MAX_VALUE - 8) {
+                throw new IOException("spill file " + file + " is truncated or too large");
+            }
+            byte[] bytes = new byte[(int) size];
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) {
+                throw new IOException("spill file " + file + " is truncated");
+            }
+            crypt(cipher(Cipher.DECRYPT_MODE, iv), bytes, bytes.length);
+            return bytes;
         }
-        Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, IV_BYTES));
+    }
+
+    /** Encrypts or decrypts in place (CTR output has the input's length), {@link #CIPHER_STEP} bytes a call. */
+    private static void crypt(Cipher cipher, byte[] bytes, int length) {
         try {
-            // in place: CTR output has the input's length
-            cipher.update(bytes, IV_BYTES, bytes.length - IV_BYTES, bytes, IV_BYTES);
+            for (int at = 0; at < length; at += CIPHER_STEP) {
+                cipher.update(bytes, at, Math.min(CIPHER_STEP, length - at), bytes, at);
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        return Arrays.copyOfRange(bytes, IV_BYTES, bytes.length);
     }
 
     private Cipher cipher(int mode, byte[] iv) {
@@ -197,11 +214,7 @@ public final class SpillFolder implements AutoCloseable {
         }
 
         private void drain() throws IOException {
-            try {
-                cipher.update(buffer, 0, size, buffer, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            crypt(cipher, buffer, size);
             out.write(buffer, 0, size);
             size = 0;
         }
@@ -240,11 +253,7 @@ public final class SpillFolder implements AutoCloseable {
             if (n <= 0) {
                 return false;
             }
-            try {
-                cipher.update(buffer, 0, n, buffer, 0);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            crypt(cipher, buffer, n);
             position = 0;
             size = n;
             return true;

@@ -108,6 +108,20 @@ class ReportFolderTest {
     }
 
     @Test
+    void aPlantedCurrentLinkNeverLeadsTheCleanUpOutOfTheStore() throws IOException {
+        Path victim = Files.createDirectories(tmp.resolve("victim"));
+        Files.writeString(victim.resolve("precious.txt"), "someone else's");
+        Path out = tmp.resolve("out");
+        report(out, "one", "findings.csv");
+        Path current = out.resolve(ReportFolder.STORE).resolve("current");
+        Files.delete(current);
+        Files.createSymbolicLink(current, victim);
+        report(out, "two", "findings.csv");
+        assertTrue(Files.exists(victim.resolve("precious.txt")));
+        assertEquals("two", read(out.resolve("findings.csv")));
+    }
+
+    @Test
     void aReportNameBlockedByAFolderIsRefusedBeforeAnyWork() throws IOException {
         Path out = tmp.resolve("out");
         report(out, "one", "findings.csv");

@@ -16,6 +16,7 @@ import org.claimscrub.report.FindingsCsvWriter;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.ReportFiles;
+import org.claimscrub.spill.SpillFolder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +68,13 @@ public final class PlainJavaPipeline {
         FindingsCsvWriter csv = new FindingsCsvWriter(true);
         long findingsCount = 0;
         long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
-        try (RejectLog rejects = new RejectLog(work);
-             Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
+        Files.createDirectories(work);
+        try (SpillFolder spill = SpillFolder.create(work, "plain-");
+             RejectLog rejects = new RejectLog(spill);
+             Regrouper regrouper = new Regrouper(memoryLines, spill, () -> expectedLines)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.writingTo(regrouper::add, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
-            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null,
+            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,
                     new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail))) {
                 for (int p = 0; p < partitions.size(); p++) {
                     List<Finding> findings = new ArrayList<>();

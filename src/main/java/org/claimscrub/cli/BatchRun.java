@@ -17,6 +17,7 @@ import org.claimscrub.report.BatchTally;
 import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.ScrubSummary;
+import org.claimscrub.spill.SpillFolder;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -50,13 +51,10 @@ import java.util.stream.Collectors;
  * as sorted runs and figures as a tally. Writing the report is the caller's.
  */
 final class BatchRun implements AutoCloseable {
-    /** The work folder (spill files) sits in the report folder under this prefix while a run lasts. */
-    static final String WORK_PREFIX = ".claimscrub-work-";
-
     private final FindingRuns.RowFormat format;
     private final int threads;
     private final int memoryLines;
-    private final Path workFolder;
+    private final SpillFolder workFolder;
     private final Progress progress;
     private Scrubber scrubber;
     private Overrides overrides;
@@ -78,7 +76,8 @@ final class BatchRun implements AutoCloseable {
      *
      * @param format how a finding becomes its report row, made on the worker threads
      */
-    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, Path workFolder, Progress progress) {
+    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, SpillFolder workFolder,
+             Progress progress) {
         this.format = format;
         this.threads = threads;
         this.memoryLines = memoryLines;
@@ -145,6 +144,9 @@ final class BatchRun implements AutoCloseable {
     }
 
     private static long sizeOf(Path file) throws InputException {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + ": is a folder, not a claim file");
+        }
         try {
             return Files.size(file);
         } catch (NoSuchFileException e) {
@@ -342,31 +344,7 @@ final class BatchRun implements AutoCloseable {
         try (rejects; FindingRuns f = findings; Regrouper r = regrouper) {
             // closing is all
         } finally {
-            deleteFolder(workFolder);
+            workFolder.close();
         }
-    }
-
-    /**
-     * Removes the work folders of runs that were killed (kill -9 skips the shutdown hook): they hold spilled
-     * claim lines. One report folder serves one run at a time.
-     */
-    static void removeStaleWorkFolders(Path reportFolder) throws IOException {
-        try (var stale = Files.newDirectoryStream(reportFolder, WORK_PREFIX + "*")) {
-            for (Path folder : stale) {
-                deleteFolder(folder);
-            }
-        }
-    }
-
-    static void deleteFolder(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (var files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(folder);
     }
 }

@@ -21,6 +21,8 @@ public enum ExitCode {
      * Takes precedence over FINDINGS: the rules need fixing before the report can be trusted in full.
      */
     RULE_FAILED(7),
+    /** Another run is writing into the report folder (it holds the folder's lock); this one did nothing. */
+    BUSY(8),
     /** A bug in claimscrub: please report it. */
     INTERNAL(70);
 

@@ -23,9 +23,12 @@ import org.claimscrub.report.ReferenceFilesCsvWriter;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.RejectsJsonlWriter;
 import org.claimscrub.report.ReportFiles;
+import org.claimscrub.report.ReportFolder;
+import org.claimscrub.report.ReportFolderException;
 import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
 import org.claimscrub.report.SummaryHtml;
+import org.claimscrub.spill.SpillFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,10 +47,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.stream.Stream;
 
 /** {@code claimscrub scrub}: read claim files, run the rules, write the findings report. */
 @Command(name = "scrub", mixinStandardHelpOptions = true,
@@ -59,6 +62,9 @@ final class ScrubCommand implements Callable<Integer> {
     static final String VERSION = "claimscrub 0.1.0";
     /** Heap a line costs while its partition is scrubbed (line, facts, session, findings), measured generously. */
     static final long BYTES_PER_LINE = 3_000;
+    /** Every file a report may hold, in either format. */
+    static final Set<String> REPORT_NAMES = Set.of("findings.csv", "findings.jsonl", "rejects.csv", "rejects.jsonl",
+            "summary.txt", "summary.html", ReferenceFilesCsvWriter.FILE_NAME, "run.json");
 
     enum FailOn { ERROR, WARNING, NONE }
 
@@ -158,6 +164,61 @@ final class ScrubCommand implements Callable<Integer> {
         }
         int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
         Path rulesFolder = RulesFolder.resolve(rules);
+        if (!Files.isDirectory(rulesFolder)) {
+            String problem = Files.exists(rulesFolder) ? "the rules folder %s is a file, not a folder"
+                    : "rules folder not found: %s";
+            System.err.println("claimscrub: " + problem.formatted(ConsoleText.of(rulesFolder.toString()))
+                    + "; nothing written");
+            return ExitCode.RULES.code();
+        }
+        ReportFolder folder = new ReportFolder(out, REPORT_NAMES);
+        // SIGTERM and SIGINT run this: the work files go, and a folder without a report is left as it was
+        Thread cleanup = new Thread(() -> closeQuietly(folder), "claimscrub-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            try {
+                folder.open();
+            } catch (ReportFolderException e) {
+                System.err.println("claimscrub: " + ConsoleText.of(e.getMessage()) + "; nothing written");
+                return (e.busy() ? ExitCode.BUSY : ExitCode.OUTPUT).code();
+            }
+            for (Path input : inputs) {
+                if (folder.holds(input)) {
+                    System.err.println("claimscrub: the input " + ConsoleText.of(input.toString()) + " is part of"
+                            + " the report in " + ConsoleText.of(out.toString()) + ", which this run replaces: copy"
+                            + " it elsewhere or give another --out; nothing written");
+                    return ExitCode.USAGE.code();
+                }
+            }
+            return scrub(console, folder, startedAt, started, workers, budget, rulesFolder, csvOptions);
+        } catch (IOException e) {
+            System.err.println("claimscrub: cannot use the report folder " + ConsoleText.of(out.toString()) + ": "
+                    + ConsoleText.of(e.getMessage()));
+            return ExitCode.OUTPUT.code();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the cleanup
+            }
+            try {
+                folder.close();
+            } catch (ReportFolderException e) {
+                System.err.println("claimscrub: warning: " + ConsoleText.of(e.getMessage()));
+            }
+        }
+    }
+
+    private static void closeQuietly(ReportFolder folder) {
+        try {
+            folder.close();
+        } catch (ReportFolderException e) {
+            // the JVM is going down; the next run in this folder removes what is left
+        }
+    }
+
+    private Integer scrub(PrintStream console, ReportFolder folder, Instant startedAt, long started, int workers,
+                          int budget, Path rulesFolder, CsvReadOptions csvOptions) {
         // The rules compile on their own thread while the input is read: both take seconds, on different cores.
         FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
             long compileStarted = System.nanoTime();
@@ -174,29 +235,20 @@ final class ScrubCommand implements Callable<Integer> {
             cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFiles));
             reference = cms.applyTo(new ReferenceDataLoader().load(rulesFolder.resolve("reference")));
         } catch (ReferenceDataException e) {
-            System.err.println("claimscrub: reference data problem, nothing written:\n" + e.getMessage());
+            System.err.println("claimscrub: reference data problem, nothing written:\n"
+                    + ConsoleText.of(e.getMessage()));
             return ExitCode.REFERENCE_DATA.code();
         }
         long loaded = System.nanoTime();
 
-        boolean outExisted = Files.exists(out);
-        Path work;
+        SpillFolder work;
         try {
-            Files.createDirectories(out);
-            BatchRun.removeStaleWorkFolders(out);
-            work = Files.createTempDirectory(out, BatchRun.WORK_PREFIX);
+            work = folder.newWorkFolder();
         } catch (IOException e) {
-            System.err.println("claimscrub: cannot create the report folder " + out + ": " + e.getMessage());
+            System.err.println("claimscrub: cannot create the work folder in " + ConsoleText.of(out.toString())
+                    + ", nothing written: " + ConsoleText.of(e.getMessage()));
             return ExitCode.OUTPUT.code();
         }
-        Thread cleanup = new Thread(() -> {
-            try {
-                BatchRun.deleteFolder(work);
-            } catch (IOException e) {
-                // the JVM is going down; the next run in this folder removes what is left
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(cleanup);
         FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
         FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
         FindingRuns.RowFormat row = format == Format.CSV
@@ -211,7 +263,8 @@ final class ScrubCommand implements Callable<Integer> {
                 if (rulesFailed != null) {
                     return rulesFailed.code();
                 }
-                System.err.println("claimscrub: cannot read input, nothing written: " + e.getMessage());
+                System.err.println("claimscrub: cannot read input, nothing written: "
+                        + ConsoleText.of(e.getMessage()));
                 return ExitCode.INPUT.code();
             }
             long read = System.nanoTime();
@@ -236,7 +289,7 @@ final class ScrubCommand implements Callable<Integer> {
             String ext = format == Format.CSV ? ".csv" : ".jsonl";
             List<String> outputs = List.of("findings" + ext, "rejects" + ext, "summary.txt", "summary.html",
                     ReferenceFilesCsvWriter.FILE_NAME, "run.json");
-            try (ReportFiles report = new ReportFiles(out)) {
+            try (ReportFiles report = folder.newReport()) {
                 report.writeBytes(outputs.get(0), w -> {
                     if (format == Format.CSV) {
                         w.write(csv.header().getBytes(StandardCharsets.UTF_8));
@@ -266,16 +319,18 @@ final class ScrubCommand implements Callable<Integer> {
                         batch.inputNotes());
                 report.write("run.json", w -> w.write(manifest.toJson()));
                 report.commit();
+                folder.commit();
             } catch (IOException | UncheckedIOException e) {
-                System.err.println("claimscrub: cannot write the report to " + out + ": " + e.getMessage());
+                System.err.println("claimscrub: cannot write the report to " + ConsoleText.of(out.toString())
+                        + ", the previous report (if any) stays: " + ConsoleText.of(e.getMessage()));
                 return ExitCode.OUTPUT.code();
             }
             printSummary(console, summary, batch, ruleBase, cms, rules.compileNanos(),
                     System.nanoTime() - loaded, outputs);
             return exit.code();
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("claimscrub: cannot use the work folder " + work + ", nothing written: "
-                    + e.getMessage());
+            System.err.println("claimscrub: cannot use the work folder " + ConsoleText.of(work.path().toString())
+                    + ", nothing written: " + ConsoleText.of(e.getMessage()));
             return ExitCode.OUTPUT.code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -283,13 +338,6 @@ final class ScrubCommand implements Callable<Integer> {
             return ExitCode.INTERNAL.code();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook does the cleanup
-            }
-            removeIfLeftEmpty(outExisted);
         }
     }
 
@@ -297,20 +345,22 @@ final class ScrubCommand implements Callable<Integer> {
                               CmsTables cms, long compileNanos, long runNanos, List<String> outputs)
             throws IOException {
         console.print(summary.render());
-        batch.inputNotes().forEach(note -> console.println("  input: " + note));
+        batch.inputNotes().forEach(note -> console.println("  input: " + ConsoleText.of(note)));
         for (Reject reject : batch.firstRejects(10)) {
-            console.println("  rejected " + reject.describe());
+            console.println("  rejected " + ConsoleText.of(reject.describe()));
         }
         if (batch.rejectCount() > 10) {
-            console.println("  ... and " + (batch.rejectCount() - 10) + " more rejected lines in " + outputs.get(1));
+            console.println("  ... and " + (batch.rejectCount() - 10) + " more rejected lines in "
+                    + ConsoleText.of(out.resolve(outputs.get(1)).toString()));
         }
         console.printf("Rules:    %d edits from %d files, compiled in %.1f s; scrub and report %.1f s%n",
                 ruleBase.edits().size(), ruleBase.files().size(), compileNanos / 1e9, runNanos / 1e9);
         cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
-                f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
-        cms.notes().forEach(note -> console.println("Table:    note: " + note));
-        console.println("Report:   " + String.join(", ", outputs.stream().map(o -> out.resolve(o).toString())
-                .toList()));
+                f.setting().isEmpty() ? "-" : f.setting(), ConsoleText.of(f.file()), f.period(), f.rows(),
+                f.sha256()));
+        cms.notes().forEach(note -> console.println("Table:    note: " + ConsoleText.of(note)));
+        console.println("Report:   " + String.join(", ", outputs.stream()
+                .map(o -> ConsoleText.of(out.resolve(o).toString())).toList()));
     }
 
     /** The rule base and overrides, and how long they took to compile. */
@@ -340,20 +390,6 @@ final class ScrubCommand implements Callable<Integer> {
                 throw new IllegalStateException(cause);
             }
             return ExitCode.RULES;
-        }
-    }
-
-    /** A run that wrote nothing leaves no report folder behind that it created itself. */
-    private void removeIfLeftEmpty(boolean outExisted) {
-        if (outExisted) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(out)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(out);
-            }
-        } catch (IOException e) {
-            // nothing was written into it; an empty folder left behind is harmless
         }
     }
 

@@ -1,9 +1,8 @@
 package org.claimscrub.engine;
 
 import org.claimscrub.model.Finding;
+import org.claimscrub.spill.SpillFolder;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ import java.util.function.Function;
 public final class FindingRuns implements AutoCloseable {
     /** A spilled row: its position (8 bytes), shared middle (4), head length (4) and tail length (4). */
     private static final int HEADER_BYTES = 20;
-    private final Path spillFolder;
+    private final SpillFolder spillFolder;
     private final RowFormat format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
     private final Map<Shared, Integer> sharedIndex = new ConcurrentHashMap<>();
@@ -62,8 +61,8 @@ public final class FindingRuns implements AutoCloseable {
     private record Shared(String editId, int fileIndex) {
     }
 
-    /** @param spillFolder where to spill runs, or null to keep them in memory */
-    public FindingRuns(Path spillFolder, RowFormat format) {
+    /** @param spillFolder where to spill runs (encrypted), or null to keep them in memory */
+    public FindingRuns(SpillFolder spillFolder, RowFormat format) {
         this.spillFolder = spillFolder;
         this.format = format;
     }
@@ -115,9 +114,8 @@ public final class FindingRuns implements AutoCloseable {
         if (spillFolder == null) {
             run = new Run(rows, null, rows.size());
         } else {
-            Files.createDirectories(spillFolder);
-            Path file = Files.createTempFile(spillFolder, "findings-" + partition + "-", ".bin");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            Path file = spillFolder.newFile("findings-" + partition + "-");
+            try (OutputStream out = spillFolder.output(file)) {
                 ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
                 for (Row row : rows) {
                     header.clear();
@@ -146,7 +144,7 @@ public final class FindingRuns implements AutoCloseable {
                 return c != 0 ? c : Integer.compare(a.index, b.index);
             });
             for (Run run : runs.values()) {
-                RunReader reader = new RunReader(run, readers.size());
+                RunReader reader = new RunReader(run, readers.size(), spillFolder);
                 readers.add(reader);
                 if (reader.advance()) {
                     heads.add(reader);
@@ -188,11 +186,10 @@ public final class FindingRuns implements AutoCloseable {
         private int read;
         private Row current;
 
-        RunReader(Run run, int index) throws IOException {
+        RunReader(Run run, int index, SpillFolder folder) throws IOException {
             this.run = run;
             this.index = index;
-            this.in = run.file == null ? null
-                    : new BufferedInputStream(Files.newInputStream(run.file), 1 << 16);
+            this.in = run.file == null ? null : folder.input(run.file);
         }
 
         boolean advance() throws IOException {

@@ -2,8 +2,8 @@ package org.claimscrub.engine;
 
 import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.ClaimLine;
+import org.claimscrub.spill.SpillFolder;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +35,7 @@ public final class Regrouper implements AutoCloseable {
     static final int SPILL_BATCH = 4_096;
 
     private final int memoryLines;
-    private final Path spillFolder;
+    private final SpillFolder spillFolder;
     private final LongSupplier expectedLines;
     private final SpillCodec codec = new SpillCodec();
     private List<ClaimLine> buffer = new ArrayList<>();
@@ -51,11 +51,11 @@ public final class Regrouper implements AutoCloseable {
 
     /**
      * @param memoryLines   how many lines may sit in memory at once
-     * @param spillFolder   where partition files go if the batch outgrows the budget (created on first use)
+     * @param spillFolder   where partition files go (encrypted) if the batch outgrows the budget
      * @param expectedLines estimate of the batch's total lines, asked once when spilling starts, to size the
      *                      partitions
      */
-    public Regrouper(int memoryLines, Path spillFolder, LongSupplier expectedLines) {
+    public Regrouper(int memoryLines, SpillFolder spillFolder, LongSupplier expectedLines) {
         if (memoryLines < 1) {
             throw new IllegalArgumentException("memoryLines must be positive");
         }
@@ -98,7 +98,7 @@ public final class Regrouper implements AutoCloseable {
             spills[i].close();
             Path file = spillFiles[i];
             long count = spillCounts[i];
-            partitions.add(new Partition(count, () -> load(file, count, codec)));
+            partitions.add(new Partition(count, () -> load(spillFolder, file, count, codec)));
         }
         return partitions;
     }
@@ -108,14 +108,13 @@ public final class Regrouper implements AutoCloseable {
         // a quarter of headroom, so an estimate on the low side still leaves each partition within budget
         long wanted = (expected + expected / 4) / Math.min(memoryLines, PARTITION_LINES) + 1;
         int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
-        Files.createDirectories(spillFolder);
         OutputStream[] streams = new OutputStream[count];
         spillFiles = new Path[count];
         spillCounts = new long[count];
         try {
             for (int i = 0; i < count; i++) {
-                spillFiles[i] = Files.createTempFile(spillFolder, "lines-" + i + "-", ".bin");
-                streams[i] = new BufferedOutputStream(Files.newOutputStream(spillFiles[i]), 1 << 15);
+                spillFiles[i] = spillFolder.newFile("lines-" + i + "-");
+                streams[i] = spillFolder.output(spillFiles[i]);
             }
         } catch (IOException e) {
             closeAndDelete(streams, spillFiles);
@@ -144,9 +143,9 @@ public final class Regrouper implements AutoCloseable {
         spillCounts[p]++;
     }
 
-    private static List<ClaimLine> load(Path file, long count, SpillCodec codec) {
+    private static List<ClaimLine> load(SpillFolder folder, Path file, long count, SpillCodec codec) {
         try {
-            List<ClaimLine> lines = codec.readLines(Files.readAllBytes(file), count);
+            List<ClaimLine> lines = codec.readLines(folder.readAll(file), count);
             Files.delete(file);
             return lines;
         } catch (EOFException e) {

@@ -2,13 +2,13 @@ package org.claimscrub.report;
 
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
+import org.claimscrub.spill.SpillFolder;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,20 +20,21 @@ import java.util.NoSuchElementException;
 /**
  * The rejects of a batch in input order, whatever their number: the reader's rejects arrive in input order
  * and go to a spill file past {@link #MEMORY_REJECTS}; the few decided later (repeated line numbers) are
- * merged in by position when read back.
+ * merged in by position when read back. Spilled text is written as UTF-8 with an int length, so a cell of
+ * any size spills (the reader bounds what a reject holds), and the spill file is encrypted by the work folder.
  */
 public final class RejectLog implements AutoCloseable {
     static final int MEMORY_REJECTS = 10_000;
     private static final Comparator<Reject> INPUT_ORDER = Comparator.comparing(Reject::source);
 
-    private final Path spillFolder;
+    private final SpillFolder spillFolder;
     private final List<Reject> inOrder = new ArrayList<>();
     private final List<Reject> late = new ArrayList<>();
     private Path spillFile;
     private DataOutputStream spill;
     private long spilled;
 
-    public RejectLog(Path spillFolder) {
+    public RejectLog(SpillFolder spillFolder) {
         this.spillFolder = spillFolder;
     }
 
@@ -44,9 +45,8 @@ public final class RejectLog implements AutoCloseable {
             return;
         }
         if (spill == null) {
-            Files.createDirectories(spillFolder);
-            spillFile = Files.createTempFile(spillFolder, "rejects-", ".bin");
-            spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
+            spillFile = spillFolder.newFile("rejects-");
+            spill = new DataOutputStream(spillFolder.output(spillFile));
         }
         write(spill, reject);
         spilled++;
@@ -110,7 +110,7 @@ public final class RejectLog implements AutoCloseable {
         }
         DataInputStream in;
         try {
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile), 1 << 16));
+            in = new DataInputStream(spillFolder.input(spillFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back spill file " + spillFile, e);
         }
@@ -134,8 +134,8 @@ public final class RejectLog implements AutoCloseable {
             public Reject next() {
                 read++;
                 try {
-                    return new Reject(new SourceRef(in.readInt(), in.readUTF(), in.readLong()), in.readUTF(),
-                            in.readUTF(), in.readUTF(), readText(in));
+                    return new Reject(new SourceRef(in.readInt(), readText(in), in.readLong()), readText(in),
+                            readText(in), readText(in), readText(in));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read back spill file " + spillFile, e);
                 }
@@ -145,20 +145,31 @@ public final class RejectLog implements AutoCloseable {
 
     private static void write(DataOutputStream out, Reject r) throws IOException {
         out.writeInt(r.source().fileIndex());
-        out.writeUTF(r.source().file());
+        writeText(out, r.source().file());
         out.writeLong(r.source().line());
-        out.writeUTF(r.claimId());
-        out.writeUTF(r.field());
-        out.writeUTF(r.reason());
-        byte[] raw = r.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(raw.length);
-        out.write(raw);
+        writeText(out, r.claimId());
+        writeText(out, r.field());
+        writeText(out, r.reason());
+        writeText(out, r.raw());
+    }
+
+    /** Not writeUTF: that refuses text over 65,535 bytes (a long cell in a reason or claim id). */
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     private static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("spill file damaged: negative text length");
+        }
+        byte[] utf8 = in.readNBytes(length);
+        if (utf8.length != length) {
+            throw new IOException("spill file damaged: it ends inside a text");
+        }
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Severity;
+import org.claimscrub.spill.SpillFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class FindingRunsTest {
 
     @Test
     void mergesPartitionsInInputOrderWorstFirstWithinALineInMemoryOrSpilled() throws IOException {
-        for (Path spill : new Path[] {null, tmp}) {
+        for (SpillFolder spill : new SpillFolder[] {null, SpillFolder.create(tmp, "work-")}) {
             try (FindingRuns runs = new FindingRuns(spill, new FindingRuns.RowFormat(
                     f -> Long.toString(f.line().source().line()), f -> " " + f.edit().editId(), f -> "\n"))) {
                 List<Finding> second = new ArrayList<>(List.of(finding(7, NOTICE), finding(3, NOTICE)));

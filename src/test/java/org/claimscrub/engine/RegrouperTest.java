@@ -5,6 +5,8 @@ import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
+import org.claimscrub.spill.SpillFolder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegrouperTest {
     @TempDir
     Path tmp;
+    private SpillFolder spill;
+
+    @BeforeEach
+    void workFolder() throws IOException {
+        spill = SpillFolder.create(tmp, "work-");
+    }
 
     static ClaimLine line(long sourceLine, String claim, String patient, String code) {
         LocalDate dos = LocalDate.of(2025, 3, 11);
@@ -49,7 +57,7 @@ class RegrouperTest {
 
     @Test
     void withinBudgetEverythingStaysInOnePartitionInInputOrder() throws IOException {
-        try (Regrouper regrouper = new Regrouper(100, tmp.resolve("spill"), () -> 10)) {
+        try (Regrouper regrouper = new Regrouper(100, spill, () -> 10)) {
             for (int i = 0; i < 10; i++) {
                 regrouper.add(line(i + 2, "C" + i, "PT" + i % 3, "88305"));
             }
@@ -57,7 +65,7 @@ class RegrouperTest {
             assertFalse(regrouper.spilled());
             assertEquals(1, partitions.size());
             assertEquals(10, partitions.get(0).load().size());
-            assertFalse(Files.exists(tmp.resolve("spill")), "nothing written when the batch fits");
+            assertEquals(0, Files.list(spill.path()).count(), "nothing written when the batch fits");
         }
     }
 
@@ -67,7 +75,7 @@ class RegrouperTest {
         for (int i = 0; i < 500; i++) {
             input.add(varied(i + 2, "C" + i, "PT" + i % 37, i % 2 == 0 ? "88305" : "0753T"));
         }
-        try (Regrouper regrouper = new Regrouper(50, tmp.resolve("spill"), () -> 500)) {
+        try (Regrouper regrouper = new Regrouper(50, spill, () -> 500)) {
             for (ClaimLine l : input) {
                 regrouper.add(l);
             }
@@ -90,7 +98,7 @@ class RegrouperTest {
             back.sort((a, b) -> a.source().compareTo(b.source()));
             assertEquals(input, back, "every field survives the spill");
         }
-        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+        try (Stream<Path> left = Files.list(spill.path())) {
             assertEquals(0, left.count(), "spill files are deleted once read");
         }
     }
@@ -102,7 +110,7 @@ class RegrouperTest {
         for (int i = 0; i < total; i++) {
             input.add(varied(i + 2, "C" + i / 3, "PT" + i % 101, i % 2 == 0 ? "88305" : "0753T"));
         }
-        try (Regrouper regrouper = new Regrouper(100, tmp.resolve("spill"), () -> total)) {
+        try (Regrouper regrouper = new Regrouper(100, spill, () -> total)) {
             for (ClaimLine l : input) {
                 regrouper.add(l);
             }
@@ -122,12 +130,12 @@ class RegrouperTest {
 
     @Test
     void closingMidwayStopsTheSpillThreadAndDeletesItsFiles() throws IOException {
-        Regrouper regrouper = new Regrouper(10, tmp.resolve("spill"), () -> 100_000);
+        Regrouper regrouper = new Regrouper(10, spill, () -> 100_000);
         for (int i = 0; i < 2 * Regrouper.SPILL_BATCH; i++) {
             regrouper.add(line(i + 2, "C" + i, "PT" + i % 7, "88305"));
         }
         regrouper.close();
-        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+        try (Stream<Path> left = Files.list(spill.path())) {
             assertEquals(0, left.count(), "no spill file outlives close");
         }
     }
@@ -138,7 +146,7 @@ class RegrouperTest {
         ClaimLine unwritable = new ClaimLine(new SourceRef(0, "made-up.csv", 7), "C7", 1, dos, "88305",
                 Modifiers.NONE, 1, null, "1900000013", "", ClaimType.PROFESSIONAL, "", "81", null, List.of(), "",
                 new Visit("C:C7", dos), "");
-        Regrouper regrouper = new Regrouper(10, tmp.resolve("spill"), () -> 100_000);
+        Regrouper regrouper = new Regrouper(10, spill, () -> 100_000);
         assertThrows(NullPointerException.class, () -> {
             regrouper.add(unwritable);
             for (int i = 0; i < 3 * Regrouper.SPILL_BATCH; i++) {
@@ -147,7 +155,7 @@ class RegrouperTest {
             regrouper.finish();
         });
         regrouper.close();
-        try (Stream<Path> left = Files.list(tmp.resolve("spill"))) {
+        try (Stream<Path> left = Files.list(spill.path())) {
             assertEquals(0, left.count(), "no spill file outlives close");
         }
     }

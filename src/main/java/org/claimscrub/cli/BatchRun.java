@@ -9,9 +9,10 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.reader.ClaimSink;
-import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.DuplicateLineNumbers;
 import org.claimscrub.reader.InputException;
+import org.claimscrub.reader.InputFormat;
 import org.claimscrub.report.BatchTally;
 import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.RejectLog;
@@ -91,8 +92,8 @@ final class BatchRun implements AutoCloseable {
         }
     }
 
-    /** Reads every input, regrouping its lines; records each file's SHA-256 on the way. */
-    void read(List<Path> files) throws InputException, IOException {
+    /** Reads every input (CSV or X12, as {@code format} says), regrouping its lines; records each file's SHA-256. */
+    void read(List<Path> files, InputFormat format) throws InputException, IOException {
         long totalBytes = 0;
         for (Path file : files) {
             totalBytes += sizeOf(file);
@@ -101,7 +102,7 @@ final class BatchRun implements AutoCloseable {
         // bytes and records are both counted on this thread as the CSV is split; the regrouper asks on the
         // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
-        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
+        ClaimFileReader reader = ClaimFileReader.withoutDuplicateCheck(format);
         regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
                 : reader.recordsRead() * bytesTotal / bytesRead.get());
         progress.phase("reading ", totalBytes);
@@ -259,7 +260,7 @@ final class BatchRun implements AutoCloseable {
             Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
             Map<Long, String> raw;
             try {
-                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers);
+                raw = ClaimFileReader.rawLines(Path.of(file.getKey()), lineNumbers);
             } catch (InputException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -134,7 +134,7 @@ public final class RejectLog implements AutoCloseable {
             public Reject next() {
                 read++;
                 try {
-                    return new Reject(new SourceRef(in.readInt(), in.readUTF(), in.readLong()), in.readUTF(),
+                    return new Reject(new SourceRef(in.readInt(), in.readUTF(), in.readLong(), in.readUTF()), in.readUTF(),
                             in.readUTF(), in.readUTF(), readText(in));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read back spill file " + spillFile, e);
@@ -147,6 +147,7 @@ public final class RejectLog implements AutoCloseable {
         out.writeInt(r.source().fileIndex());
         out.writeUTF(r.source().file());
         out.writeLong(r.source().line());
+        out.writeUTF(r.source().position());
         out.writeUTF(r.claimId());
         out.writeUTF(r.field());
         out.writeUTF(r.reason());

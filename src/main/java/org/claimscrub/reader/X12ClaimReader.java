@@ -183,20 +183,24 @@ public final class X12ClaimReader {
                 }
             }
             if (inInterchange) {
-                throw new InputException(name + " after segment " + ordinal + ": the interchange is never closed"
+                throw new InputException(name + after(ordinal) + ": the interchange is never closed"
                         + " (no IEA segment)");
             }
             if (ordinal == 0) {
                 throw new InputException(name + ": no X12 segments (an 837 starts with an ISA segment)");
             }
         } catch (EDIStreamException e) {
-            throw new InputException(name + " after segment " + ordinal + ": not a readable X12 interchange: "
-                    + e.getMessage());
+            throw new InputException(name + after(ordinal) + ": not a readable X12 interchange: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {
             // StAEDI's own state checks on input it cannot follow (e.g. a second ISA inside a segment)
-            throw new InputException(name + " after segment " + ordinal + ": not a readable X12 interchange ("
+            throw new InputException(name + after(ordinal) + ": not a readable X12 interchange ("
                     + e.getMessage() + ")");
         }
+    }
+
+    /** Where StAEDI stopped: in the first ISA (nothing read yet), or after the last segment it read. */
+    private static String after(long ordinal) {
+        return ordinal == 0 ? " in its first ISA segment" : " after segment " + ordinal;
     }
 
     private static String describe(EDIStreamEvent event, EDIStreamValidationError error, EDIStreamReader reader) {

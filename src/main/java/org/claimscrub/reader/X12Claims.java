@@ -249,12 +249,46 @@ final class X12Claims {
         T get() throws FieldException;
     }
 
-    /** A value read from a segment; a fault names the element and where the segment is. */
-    private static <T> T at(X12Segment segment, Value<T> value) throws FieldException {
-        try {
-            return value.get();
-        } catch (FieldException e) {
-            throw new FieldException(e.field(), e.getMessage() + " in " + X12ClaimReader.where(segment));
+    /**
+     * Every value of a claim that cannot be read, each naming its element and where its segment is: a claim is
+     * read to its end, so that its reject lists all of them, not only the first.
+     */
+    private static final class Faults {
+        final List<FieldException> found = new ArrayList<>(2);
+
+        /** The value read from the segment, or the fallback with the fault noted. */
+        <T> T at(X12Segment segment, Value<T> value, T fallback) {
+            try {
+                return value.get();
+            } catch (FieldException e) {
+                add(e.field(), e.getMessage() + " in " + X12ClaimReader.where(segment));
+                return fallback;
+            }
+        }
+
+        void add(String field, String reason) {
+            found.add(new FieldException(field, reason));
+        }
+
+        boolean any() {
+            return !found.isEmpty();
+        }
+
+        /** The first fault's element, the field of every reject of the claim. */
+        String field() {
+            return found.get(0).field();
+        }
+
+        /** One fault's reason, or each fault with its element. */
+        String reason() {
+            if (found.size() == 1) {
+                return found.get(0).getMessage();
+            }
+            StringBuilder reason = new StringBuilder();
+            for (FieldException e : found) {
+                reason.append(reason.length() == 0 ? "" : "; ").append(e.field()).append(": ").append(e.getMessage());
+            }
+            return reason.toString();
         }
     }
 
@@ -273,28 +307,24 @@ final class X12Claims {
             return;
         }
         List<Object> results = new ArrayList<>(c.lines.size());
-        FieldException fault = null;
-        try {
-            ClaimValues values = claimValues(c);
-            for (Line line : c.lines) {
-                try {
-                    results.add(line(c, values, line));
-                } catch (LineOnly e) {
-                    results.add(e);
-                }
+        Faults faults = new Faults();
+        ClaimValues values = claimValues(c, faults);
+        for (Line line : c.lines) {
+            try {
+                results.add(line(c, values, line, faults));
+            } catch (LineOnly e) {
+                results.add(e);
             }
-        } catch (FieldException e) {
-            fault = e;
         }
         for (int i = 0; i < c.lines.size(); i++) {
             Line line = c.lines.get(i);
             SourceRef source = source(c, line.lx, line.service);
             String raw = line.service.text();
             linesRead++;
-            if (fault != null) {
+            if (faults.any()) {
                 String scope = c.lines.size() == 1 ? "; the claim is set aside"
                         : "; the whole claim (" + c.lines.size() + " lines) is set aside";
-                sink.reject(new Reject(source, c.id, fault.field(), fault.getMessage() + scope, raw));
+                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, raw));
             } else if (results.get(i) instanceof LineOnly only) {
                 sink.reject(new Reject(source, c.id, only.field, only.getMessage(), raw));
             } else {
@@ -333,34 +363,35 @@ final class X12Claims {
                                List<String> diagnoses) {
     }
 
-    private ClaimValues claimValues(Claim c) throws FieldException {
+    private ClaimValues claimValues(Claim c, Faults faults) {
+        ClaimType type = claimType(c);
         if (c.clm == null) {
-            X12Segment first = c.lines.get(0).service;
-            throw new FieldException("CLM", "service line outside a claim: no CLM segment before "
-                    + X12ClaimReader.where(first));
+            faults.add("CLM-01", "service line outside a claim: no CLM segment before "
+                    + X12ClaimReader.where(c.lines.get(0).service));
+            return new ClaimValues("", type, "", "", "", "", null, List.of());
         }
         X12Segment clm = c.clm;
-        String claimId = at(clm, () -> Fields.required("CLM-01", clm.element(1)));
-        ClaimType type = claimType(c);
-        String billingNpi = c.billing == null ? "" : at(c.billing, () -> npi(c.billing));
-        String renderingNpi = c.rendering == null ? "" : at(c.rendering, () -> npi(c.rendering));
+        String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
+        String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
+        String renderingNpi = c.rendering == null ? "" : faults.at(c.rendering, () -> npi(c.rendering), "");
         String pos = "";
         String tob = "";
         if (type == ClaimType.PROFESSIONAL) {
-            pos = at(clm, () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)));
+            pos = faults.at(clm, () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
         } else {
             String facility = clm.component(5, 1);
             String frequency = clm.component(5, 3);
-            tob = facility.isEmpty() ? "" : at(clm, () -> v.typesOfBill.parse("CLM-05", facility + frequency));
+            tob = facility.isEmpty() ? ""
+                    : faults.at(clm, () -> v.typesOfBill.parse("CLM-05", facility + frequency), "");
         }
         LocalDate claimDate = null;
         X12Segment dateSegment = c.claimDate != null ? c.claimDate : c.statementDate;
         if (dateSegment != null) {
-            claimDate = at(dateSegment, () -> date(dateSegment));
+            claimDate = faults.at(dateSegment, () -> date(dateSegment), LocalDate.MIN);
         }
         List<String> diagnoses = new ArrayList<>();
         for (X12Segment hi : c.diagnoses) {
-            at(hi, () -> diagnoses(hi, diagnoses));
+            faults.at(hi, () -> diagnoses(hi, diagnoses), diagnoses);
         }
         return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate, List.copyOf(diagnoses));
     }
@@ -432,15 +463,18 @@ final class X12Claims {
         return into;
     }
 
-    private ClaimLine line(Claim c, ClaimValues values, Line line) throws FieldException, LineOnly {
+    /** The line, or null when a value of it or of its claim cannot be read (the faults say which). */
+    private ClaimLine line(Claim c, ClaimValues values, Line line, Faults faults) throws LineOnly {
         X12Segment sv = line.service;
         boolean professional = sv.tag().equals("SV1");
         String tag = sv.tag();
+        int lineNumber = 0;
         if (line.lx == null) {
-            throw new FieldException("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
+            faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
                     + ", so the service line has no number");
+        } else {
+            lineNumber = faults.at(line.lx, () -> Fields.lineNumber("LX-01", line.lx.element(1)), 0);
         }
-        int lineNumber = at(line.lx, () -> Fields.lineNumber("LX-01", line.lx.element(1)));
         int codeElement = professional ? 1 : 2;
         String codeField = String.format("%s-%02d", tag, codeElement);
         String qualifier = sv.component(codeElement, 1);
@@ -451,31 +485,36 @@ final class X12Claims {
                     + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
                     + " is scrubbed");
         }
-        String code = at(sv, () -> v.codes.parse(codeField, rawCode));
-        Modifiers modifiers = at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)));
-        int units = at(sv, () -> v.units.parse(String.format("%s-%02d", tag, professional ? 4 : 5),
-                sv.element(professional ? 4 : 5)));
+        String code = faults.at(sv, () -> v.codes.parse(codeField, rawCode), "");
+        Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
+                Modifiers.NONE);
+        int units = faults.at(sv, () -> v.units.parse(String.format("%s-%02d", tag, professional ? 4 : 5),
+                sv.element(professional ? 4 : 5)), 1);
         String chargeField = String.format("%s-%02d", tag, professional ? 2 : 3);
-        BigDecimal charge = at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)));
+        BigDecimal charge = faults.at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
         String pos = values.placeOfService();
         String revenueCode = "";
         if (professional) {
             if (!sv.element(5).isEmpty()) {
-                pos = at(sv, () -> v.placesOfService.parse("SV1-05", sv.element(5)));
+                pos = faults.at(sv, () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
             }
         } else {
-            revenueCode = at(sv, () -> v.revenueCodes.parse("SV2-01", sv.element(1)));
+            revenueCode = faults.at(sv, () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
         }
-        LocalDate dos = line.date != null ? at(line.date, () -> date(line.date)) : values.claimDate();
+        LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
+                : values.claimDate();
         if (dos == null) {
-            throw new FieldException("DTP-03", "no date of service: no DTP*472 on the line or the claim"
+            faults.add("DTP-03", "no date of service: no DTP*472 on the line or the claim"
                     + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
                     + " for " + X12ClaimReader.where(sv));
         }
-        String rendering = line.rendering != null ? at(line.rendering, () -> npi(line.rendering))
+        String rendering = line.rendering != null ? faults.at(line.rendering, () -> npi(line.rendering), "")
                 : values.renderingNpi();
         if (rendering.isEmpty()) {
             rendering = values.renderingNpi();
+        }
+        if (faults.any()) {
+            return null;
         }
         return new ClaimLine(source(c, line.lx, sv), values.claimId(), lineNumber, dos, code, modifiers, units,
                 c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,8 @@ class X12SameFindingsTest {
                 findings.add(cells);
             }
             assertTrue(findings.size() > 100, "findings: " + findings.size());
+            // an 837 holds its professional claims first, then its institutional ones: compare regardless of order
+            findings.sort(Comparator.comparing(List::toString));
             return findings;
         } catch (CsvException e) {
             throw new IOException(e);
@@ -111,7 +114,7 @@ class X12SameFindingsTest {
     }
 
     @Test
-    void csvAnd837GiveTheSameFindingsInTheSameOrder() throws IOException {
+    void csvAnd837GiveTheSameFindings() throws IOException {
         List<List<String>> fromCsv = findings(csvFiles, dir.resolve("csv-report"));
         List<List<String>> from837 = findings(x12Files, dir.resolve("x12-report"));
         assertEquals(fromCsv, from837);

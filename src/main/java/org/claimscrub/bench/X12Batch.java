@@ -159,7 +159,7 @@ public final class X12Batch implements Closeable {
         out.write("GS*HC*CLAIMSCRUB*RECEIVER*20250310*1200*" + number + "*X*" + version + SEGMENT + lineEnd);
         t.segment(String.format("ST*837*%04d*%s", number, version));
         t.segment("BHT*0019*00*" + number + "*20250310*1200*CH");
-        t.segment("NM1*41*2*CLAIMSCRUB BENCH*****46*SUBMITTER");
+        t.segment("NM1*41*2*CLAIMSCRUB*****46*SUBMITTER");
         t.segment("NM1*40*2*RECEIVER*****46*RECEIVER");
     }
 

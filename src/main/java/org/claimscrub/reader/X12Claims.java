@@ -307,18 +307,21 @@ final class X12Claims {
             return;
         }
         List<Object> results = new ArrayList<>(c.lines.size());
+        List<SourceRef> sources = new ArrayList<>(c.lines.size());
         Faults faults = new Faults();
         ClaimValues values = claimValues(c, faults);
         for (Line line : c.lines) {
+            SourceRef source = source(c, line.lx, line.service);
+            sources.add(source);
             try {
-                results.add(line(c, values, line, faults));
+                results.add(line(c, values, line, source, faults));
             } catch (LineOnly e) {
                 results.add(e);
             }
         }
         for (int i = 0; i < c.lines.size(); i++) {
             Line line = c.lines.get(i);
-            SourceRef source = source(c, line.lx, line.service);
+            SourceRef source = sources.get(i);
             String raw = line.service.text();
             linesRead++;
             if (faults.any()) {
@@ -442,10 +445,10 @@ final class X12Claims {
         for (int e = 1; e <= hi.size(); e++) {
             String qualifier = hi.component(e, 1);
             String code = hi.component(e, 2);
-            String field = String.format("HI-%02d", e);
             if (code.isEmpty()) {
                 continue;
             }
+            String field = String.format("HI-%02d", e);
             switch (qualifier) {
                 case "ABK", "ABF" -> into.addAll(Fields.diagnosisCodes(field, code));
                 case "BK", "BF" -> {
@@ -464,10 +467,9 @@ final class X12Claims {
     }
 
     /** The line, or null when a value of it or of its claim cannot be read (the faults say which). */
-    private ClaimLine line(Claim c, ClaimValues values, Line line, Faults faults) throws LineOnly {
+    private ClaimLine line(Claim c, ClaimValues values, Line line, SourceRef source, Faults faults) throws LineOnly {
         X12Segment sv = line.service;
         boolean professional = sv.tag().equals("SV1");
-        String tag = sv.tag();
         int lineNumber = 0;
         if (line.lx == null) {
             faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
@@ -476,7 +478,7 @@ final class X12Claims {
             lineNumber = faults.at(line.lx, () -> Fields.lineNumber("LX-01", line.lx.element(1)), 0);
         }
         int codeElement = professional ? 1 : 2;
-        String codeField = String.format("%s-%02d", tag, codeElement);
+        String codeField = professional ? "SV1-01" : "SV2-02";
         String qualifier = sv.component(codeElement, 1);
         String rawCode = sv.component(codeElement, 2);
         if (rawCode.isEmpty() || !qualifier.equals("HC")) {
@@ -488,9 +490,9 @@ final class X12Claims {
         String code = faults.at(sv, () -> v.codes.parse(codeField, rawCode), "");
         Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
                 Modifiers.NONE);
-        int units = faults.at(sv, () -> v.units.parse(String.format("%s-%02d", tag, professional ? 4 : 5),
+        int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
                 sv.element(professional ? 4 : 5)), 1);
-        String chargeField = String.format("%s-%02d", tag, professional ? 2 : 3);
+        String chargeField = professional ? "SV1-02" : "SV2-03";
         BigDecimal charge = faults.at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
         String pos = values.placeOfService();
         String revenueCode = "";
@@ -516,7 +518,7 @@ final class X12Claims {
         if (faults.any()) {
             return null;
         }
-        return new ClaimLine(source(c, line.lx, sv), values.claimId(), lineNumber, dos, code, modifiers, units,
+        return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
                 c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
                 values.diagnoses(), revenueCode, Visit.of(values.claimId(), c.patient, values.billingNpi(), dos),
                 c.payer);

@@ -190,12 +190,25 @@ public final class X12ClaimReader {
                 throw new InputException(name + ": no X12 segments (an 837 starts with an ISA segment)");
             }
         } catch (EDIStreamException e) {
-            throw new InputException(name + after(ordinal) + ": not a readable X12 interchange: " + e.getMessage());
+            throw new InputException(name + after(ordinal) + ": not a readable X12 interchange: "
+                    + withoutClaimData(e.getMessage()));
         } catch (IllegalStateException | IllegalArgumentException e) {
             // StAEDI's own state checks on input it cannot follow (e.g. a second ISA inside a segment)
             throw new InputException(name + after(ordinal) + ": not a readable X12 interchange ("
-                    + e.getMessage() + ")");
+                    + withoutClaimData(e.getMessage()) + ")");
         }
+    }
+
+    /**
+     * StAEDI's message without the input text it may append ("; input: '...'"), which could be claim data: what
+     * is left names the state, the offset and the delimiters.
+     */
+    static String withoutClaimData(String message) {
+        if (message == null) {
+            return "";
+        }
+        int input = message.indexOf("; input:");
+        return input < 0 ? message : message.substring(0, input);
     }
 
     /** Where StAEDI stopped: in the first ISA (nothing read yet), or after the last segment it read. */

@@ -231,6 +231,13 @@ class X12ClaimReaderTest {
     }
 
     @Test
+    void staediMessagesLoseTheInputTheyQuote() {
+        assertEquals("EDIE003 - Invalid processing state at offset 1; INVALID (previous: INITIAL)",
+                X12ClaimReader.withoutClaimData("EDIE003 - Invalid processing state at offset 1; INVALID (previous:"
+                        + " INITIAL); input: 'DOE JANE'"));
+    }
+
+    @Test
     void segmentTextUsesTheFileSeparators() {
         X12Segment.Builder builder = new X12Segment.Builder();
         builder.delimiters(new X12Segment.X12Delimiters('!', '|', '>'));

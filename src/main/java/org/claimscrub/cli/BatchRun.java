@@ -9,10 +9,11 @@ import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
 import org.claimscrub.reader.ClaimSink;
-import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.DuplicateLineNumbers;
 import org.claimscrub.reader.InputException;
+import org.claimscrub.reader.InputFormat;
 import org.claimscrub.report.BatchTally;
 import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.RejectLog;
@@ -64,7 +65,7 @@ final class BatchRun implements AutoCloseable {
     private final List<FileDigest> inputs = new ArrayList<>();
     private Regrouper regrouper;
     private CsvReadOptions csvOptions;
-    private CsvClaimReader reader;
+    private ClaimFileReader reader;
     private FindingRuns findings;
     private BatchTally tally;
     private long linesRead;
@@ -93,8 +94,8 @@ final class BatchRun implements AutoCloseable {
         }
     }
 
-    /** Reads every input, regrouping its lines; records each file's SHA-256 on the way. */
-    void read(List<Path> files, CsvReadOptions csvOptions) throws InputException, IOException {
+    /** Reads every input (CSV or X12, as {@code format} says), regrouping its lines; records each file's SHA-256. */
+    void read(List<Path> files, InputFormat format, CsvReadOptions csvOptions) throws InputException, IOException {
         this.csvOptions = csvOptions;
         long totalBytes = 0;
         for (Path file : files) {
@@ -104,7 +105,7 @@ final class BatchRun implements AutoCloseable {
         // bytes and records are both counted on this thread as the CSV is split; the regrouper asks on the
         // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
-        CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck(csvOptions);
+        ClaimFileReader reader = ClaimFileReader.withoutDuplicateCheck(format, csvOptions);
         this.reader = reader;
         regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
                 : reader.recordsRead() * bytesTotal / bytesRead.get());
@@ -266,7 +267,7 @@ final class BatchRun implements AutoCloseable {
             Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
             Map<Long, String> raw;
             try {
-                raw = CsvClaimReader.rawLines(Path.of(file.getKey()), lineNumbers, csvOptions);
+                raw = ClaimFileReader.rawLines(Path.of(file.getKey()), lineNumbers, csvOptions);
             } catch (InputException e) {
                 throw new IOException(e.getMessage(), e);
             }

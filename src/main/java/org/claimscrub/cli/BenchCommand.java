@@ -2,6 +2,7 @@ package org.claimscrub.cli;
 
 import org.claimscrub.bench.PeakHeap;
 import org.claimscrub.bench.PlainJavaPipeline;
+import org.claimscrub.bench.ReadBench;
 import org.claimscrub.bench.SyntheticBatch;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
@@ -99,6 +100,12 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Ratio:      full scrub at %.0f%% of the plain-Java rate (%.0f%% without the compile);"
                     + " both measured on a second run, after one run of each warmed the JIT%n",
                     100 * fullRate / plainRate, 100 * scrubRate / plainRate);
+            Path x12 = folder.resolve("synthetic-batch.837");
+            ReadBench.write837(input, x12);
+            ReadBench.Result read = ReadBench.measure(input, x12);
+            console.printf("Reading:    CSV %,.0f lines/s (%.1f s); X12 837 of the same lines %,.0f lines/s (%.1f s,"
+                    + " %,d MB), %.0f%% of the CSV rate; second runs%n", read.csvRate(), read.csvSeconds(),
+                    read.x12Rate(), read.x12Seconds(), read.x12Bytes() >> 20, 100 * read.x12Rate() / read.csvRate());
             return ExitCode.OK.code();
         } catch (InputException e) {
             System.err.println("claimscrub: " + e.getMessage());

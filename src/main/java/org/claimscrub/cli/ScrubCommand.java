@@ -11,6 +11,7 @@ import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
+import org.claimscrub.reader.InputFormat;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
@@ -70,8 +71,13 @@ final class ScrubCommand implements Callable<Integer> {
 
     enum Format { CSV, JSONL }
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Claim line CSV files (header row required).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Claim files: CSV (header row required) or"
+            + " X12 837P/837I, told apart by their content.")
     List<Path> inputs;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "AUTO",
+            description = "Read every input as ${COMPLETION-CANDIDATES} (default: auto, from each file's content).")
+    InputFormat inputFormat;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "scrub-report",
             description = "Report folder (default: ${DEFAULT-VALUE}).")
@@ -257,7 +263,7 @@ final class ScrubCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(quiet);
              BatchRun batch = new BatchRun(row, workers, budget, work, progress)) {
             try {
-                batch.read(inputs, csvOptions);
+                batch.read(inputs, inputFormat, csvOptions);
             } catch (InputException e) {
                 ExitCode rulesFailed = rulesFailure(compiling);
                 if (rulesFailed != null) {

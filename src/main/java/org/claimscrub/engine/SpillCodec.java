@@ -55,6 +55,7 @@ final class SpillCodec {
         e.number(line.source().fileIndex());
         files.write(e, line.source().file(), Encoder::text);
         e.number(line.source().line());
+        e.text(line.source().position());
         e.text(line.claimId());
         e.number(line.lineNumber());
         dates.write(e, line.dateOfService(), (o, d) -> o.number(d.toEpochDay()));
@@ -96,7 +97,7 @@ final class SpillCodec {
 
     private ClaimLine readLine(Decoder in) {
         int fileIndex = (int) in.number();
-        SourceRef source = new SourceRef(fileIndex, files.read(in, Decoder::text), in.number());
+        SourceRef source = new SourceRef(fileIndex, files.read(in, Decoder::text), in.number(), in.text());
         String claimId = in.text();
         int lineNumber = (int) in.number();
         LocalDate dos = dates.read(in, i -> LocalDate.ofEpochDay(i.number()));

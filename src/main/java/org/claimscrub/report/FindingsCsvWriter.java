@@ -78,8 +78,8 @@ public final class FindingsCsvWriter {
     public String tail(Finding f) {
         StringBuilder row = ROW.get();
         row.setLength(0);
-        row.append(f.line().source().line()).append(',').append(f.status().name().toLowerCase(Locale.ROOT))
-                .append(',');
+        CsvCells.append(row, cell.apply(f.line().source().lineLabel()));
+        row.append(',').append(f.status().name().toLowerCase(Locale.ROOT)).append(',');
         CsvCells.append(row, cell.apply(f.overrideReason()));
         return row.append('\n').toString();
     }

@@ -56,6 +56,10 @@ public final class FindingsJsonlWriter {
     public String tail(Finding f) {
         StringBuilder row = new StringBuilder(64);
         row.append(",\"input_line\":").append(f.line().source().line());
+        if (!f.line().source().position().isEmpty()) {
+            row.append(",\"input_position\":");
+            Json.quote(row, f.line().source().position());
+        }
         row.append(",\"status\":\"").append(f.status().name().toLowerCase(Locale.ROOT)).append('"');
         row.append(",\"override_reason\":");
         Json.quote(row, f.overrideReason());

@@ -134,8 +134,8 @@ public final class RejectLog implements AutoCloseable {
             public Reject next() {
                 read++;
                 try {
-                    return new Reject(new SourceRef(in.readInt(), readText(in), in.readLong()), readText(in),
-                            readText(in), readText(in), readText(in));
+                    return new Reject(new SourceRef(in.readInt(), readText(in), in.readLong(), readText(in)),
+                            readText(in), readText(in), readText(in), readText(in));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read back spill file " + spillFile, e);
                 }
@@ -147,6 +147,7 @@ public final class RejectLog implements AutoCloseable {
         out.writeInt(r.source().fileIndex());
         writeText(out, r.source().file());
         out.writeLong(r.source().line());
+        writeText(out, r.source().position());
         writeText(out, r.claimId());
         writeText(out, r.field());
         writeText(out, r.reason());

@@ -23,7 +23,7 @@ public final class RejectsCsvWriter {
         for (Reject r : rejects) {
             csv.writeNext(new String[] {
                 cell.apply(r.source().file()),
-                Long.toString(r.source().line()),
+                cell.apply(r.source().lineLabel()),
                 cell.apply(r.claimId()),
                 r.field(),
                 cell.apply(r.reason()),

@@ -15,6 +15,10 @@ public final class RejectsJsonlWriter {
             row.append("{\"source_file\":");
             Json.quote(row, r.source().file());
             row.append(",\"source_line\":").append(r.source().line());
+            if (!r.source().position().isEmpty()) {
+                row.append(",\"source_position\":");
+                Json.quote(row, r.source().position());
+            }
             row.append(",\"claim_id\":");
             Json.quote(row, r.claimId());
             row.append(",\"field\":");

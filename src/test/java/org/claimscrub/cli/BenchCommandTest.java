@@ -39,6 +39,8 @@ class BenchCommandTest {
         assertTrue(printed.matches("(?s).*Full scrub: [\\d,]+ lines/s end to end.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.matches("(?s).*Plain Java: [\\d,]+ lines/s.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.contains("Ratio:"), printed);
+        assertTrue(printed.matches("(?s).*Reading:    CSV [\\d,]+ lines/s .*; X12 837 of the same lines [\\d,]+ lines/s.*"),
+                printed);
     }
 
     @Test

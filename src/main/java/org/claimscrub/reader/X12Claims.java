@@ -1,0 +1,538 @@
+package org.claimscrub.reader;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.Modifiers;
+import org.claimscrub.model.Reject;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.model.Visit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Assembles an 837's segments, in file order, into claims and their service lines, and hands each line (or its
+ * reject) to the sink once its claim is complete: at the next CLM, HL, SE or envelope segment. Loops are told
+ * apart by the HL level (20 billing provider, 22 subscriber, 23 patient) and by whether the claim (CLM) or its
+ * service lines (LX) have begun: an NM1*IL or NM1*PR after CLM is another payer's (2330x), not the claim's.
+ *
+ * <p>A value that cannot be read sets the whole claim aside, every line of it, with the reason naming the segment
+ * and element; a line with no HCPCS/CPT code (a revenue-code-only institutional line) is set aside alone.
+ * Messages quote only provider, code, date and amount values: no subscriber or patient segment (NM1*IL/QC, N3,
+ * N4, DMG) is ever quoted, and the patient key is never printed.
+ */
+final class X12Claims {
+    /** ICD-9-CM, as the BK/BF qualifiers carry it: 3 to 5 digits, V + 2 to 4 digits, E + 3 or 4 digits. */
+    private static final Pattern ICD9 = Pattern.compile("[0-9]{3,5}|V[0-9]{2,4}|E[0-9]{3,4}");
+    private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** The checks of the CSV reader, memoised per reader as there. */
+    static final class Validators {
+        final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
+        final CellMemo<Modifiers> modifiers = new CellMemo<>(Fields::modifiers);
+        final CellMemo<Integer> units = new CellMemo<>(Fields::units);
+        final CellMemo<String> npis = new CellMemo<>(Fields::npi);
+        final CellMemo<String> typesOfBill = new CellMemo<>(Fields::typeOfBill);
+        final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
+        final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
+        final CellMemo<LocalDate> dates = new CellMemo<>(X12Claims::d8);
+    }
+
+    private final String file;
+    private final int fileIndex;
+    private final ClaimSink sink;
+    private final Validators v;
+    private final DuplicateLineNumbers duplicates;
+    private long linesRead;
+
+    private String groupVersion = "";
+    private String version = "";
+    private String transaction = "";
+    private X12Segment billingProvider;
+    private String subscriberId = "";
+    private String patientKey = "";
+    private String payerId = "";
+    private Claim claim;
+
+    X12Claims(String file, int fileIndex, ClaimSink sink, Validators validators, DuplicateLineNumbers duplicates) {
+        this.file = file;
+        this.fileIndex = fileIndex;
+        this.sink = sink;
+        this.v = validators;
+        this.duplicates = duplicates;
+    }
+
+    long linesRead() {
+        return linesRead;
+    }
+
+    /** The file has ended: the claim still open is complete. */
+    void finish() {
+        flush();
+    }
+
+    void segment(X12Segment s) {
+        switch (s.tag()) {
+            case "ISA", "IEA", "GE", "SE" -> flush();
+            case "GS" -> {
+                flush();
+                groupVersion = s.element(8);
+            }
+            case "ST" -> {
+                flush();
+                transaction = s.element(2);
+                version = s.element(3).isEmpty() ? groupVersion : s.element(3);
+                billingProvider = null;
+                subscriber("");
+                payerId = "";
+            }
+            case "HL" -> {
+                flush();
+                switch (s.element(3)) {
+                    case "20" -> {
+                        billingProvider = null;
+                        subscriber("");
+                        payerId = "";
+                    }
+                    case "22" -> {
+                        subscriber("");
+                        payerId = "";
+                    }
+                    case "23" -> patientKey = subscriberId; // the subscriber and payer stay; NM1*QC names the patient
+                    default -> {
+                        // another level (e.g. a service provider) changes no party of the claim
+                    }
+                }
+            }
+            case "NM1" -> name(s);
+            case "CLM" -> {
+                flush();
+                claim = new Claim(s);
+            }
+            case "DTP" -> {
+                if (claim != null) {
+                    claim.date(s);
+                }
+            }
+            case "HI" -> {
+                if (claim != null && !claim.inLines) {
+                    claim.diagnoses.add(s);
+                }
+            }
+            case "LX" -> open().lx(s);
+            case "SV1", "SV2" -> open().service(s);
+            default -> {
+                // other segments carry nothing claimscrub checks
+            }
+        }
+    }
+
+    private void subscriber(String id) {
+        subscriberId = id;
+        patientKey = id;
+    }
+
+    /** NM1 by entity code: 85 billing provider, IL subscriber, QC patient, PR payer, 82 rendering provider. */
+    private void name(X12Segment s) {
+        String entity = s.element(1);
+        if (claim == null) {
+            switch (entity) {
+                case "85" -> billingProvider = s;
+                case "IL" -> subscriber(s.element(9));
+                // a dependant has no id of its own in 5010: the subscriber's id and the patient's name key them
+                case "QC" -> patientKey = subscriberId + "|" + (s.element(9).isEmpty()
+                        ? s.element(3) + "|" + s.element(4) + "|" + s.element(5) : s.element(9));
+                case "PR" -> payerId = s.element(9);
+                default -> {
+                    // submitter, receiver, pay-to and other parties
+                }
+            }
+        } else if (entity.equals("82")) {
+            claim.rendering(s);
+        }
+    }
+
+    /** The claim a service line belongs to; one with a fault when LX or SV1/SV2 comes before any CLM. */
+    private Claim open() {
+        if (claim == null) {
+            claim = new Claim(null);
+        }
+        return claim;
+    }
+
+    /** One CLM and what follows it up to the next claim. */
+    private final class Claim {
+        final X12Segment clm;
+        final String id;
+        final List<X12Segment> diagnoses = new ArrayList<>(2);
+        final List<Line> lines = new ArrayList<>(4);
+        final X12Segment billing = billingProvider;
+        final String patient = patientKey;
+        final String payer = payerId;
+        X12Segment claimDate;
+        X12Segment statementDate;
+        X12Segment rendering;
+        X12Segment pendingLx;
+        boolean inLines;
+
+        Claim(X12Segment clm) {
+            this.clm = clm;
+            this.id = clm == null ? "" : clm.element(1);
+        }
+
+        void date(X12Segment s) {
+            String qualifier = s.element(1);
+            if (inLines) {
+                Line line = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                if (line != null && qualifier.equals("472") && line.date == null) {
+                    line.date = s;
+                }
+            } else if (qualifier.equals("472") && claimDate == null) {
+                claimDate = s;
+            } else if (qualifier.equals("434") && statementDate == null) {
+                statementDate = s;
+            }
+        }
+
+        void rendering(X12Segment s) {
+            if (!inLines) {
+                rendering = s;
+            } else if (!lines.isEmpty() && pendingLx == null) {
+                lines.get(lines.size() - 1).rendering = s;
+            }
+        }
+
+        void lx(X12Segment s) {
+            inLines = true;
+            pendingLx = s;
+        }
+
+        void service(X12Segment s) {
+            inLines = true;
+            lines.add(new Line(pendingLx, s));
+            pendingLx = null;
+        }
+    }
+
+    /** One LX and its SV1/SV2 with the line's own date and rendering provider. */
+    private static final class Line {
+        final X12Segment lx;
+        final X12Segment service;
+        X12Segment date;
+        X12Segment rendering;
+
+        Line(X12Segment lx, X12Segment service) {
+            this.lx = lx;
+            this.service = service;
+        }
+    }
+
+    /** A line set aside alone (it has no procedure code), not for a fault of its claim. */
+    private static final class LineOnly extends Exception {
+        final String field;
+
+        LineOnly(String field, String reason) {
+            super(reason, null, false, false);
+            this.field = field;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Value<T> {
+        T get() throws FieldException;
+    }
+
+    /**
+     * Every value of a claim that cannot be read, each naming its element and where its segment is: a claim is
+     * read to its end, so that its reject lists all of them, not only the first.
+     */
+    private static final class Faults {
+        final List<FieldException> found = new ArrayList<>(2);
+
+        /** The value read from the segment, or the fallback with the fault noted. */
+        <T> T at(X12Segment segment, Value<T> value, T fallback) {
+            try {
+                return value.get();
+            } catch (FieldException e) {
+                add(e.field(), e.getMessage() + " in " + X12ClaimReader.where(segment));
+                return fallback;
+            }
+        }
+
+        void add(String field, String reason) {
+            found.add(new FieldException(field, reason));
+        }
+
+        boolean any() {
+            return !found.isEmpty();
+        }
+
+        /** The first fault's element, the field of every reject of the claim. */
+        String field() {
+            return found.get(0).field();
+        }
+
+        /** One fault's reason, or each fault with its element. */
+        String reason() {
+            if (found.size() == 1) {
+                return found.get(0).getMessage();
+            }
+            StringBuilder reason = new StringBuilder();
+            for (FieldException e : found) {
+                reason.append(reason.length() == 0 ? "" : "; ").append(e.field()).append(": ").append(e.getMessage());
+            }
+            return reason.toString();
+        }
+    }
+
+    private void flush() {
+        Claim c = claim;
+        if (c == null) {
+            return;
+        }
+        claim = null;
+        if (c.lines.isEmpty()) {
+            // nothing to scrub, but never dropped in silence: one reject, counted as a line read
+            X12Segment where = c.pendingLx != null ? c.pendingLx : c.clm;
+            linesRead++;
+            sink.reject(new Reject(source(c, null, where), c.id, "SV1", "the claim has no service line (no SV1 or"
+                    + " SV2 segment after " + X12ClaimReader.where(where) + ")", ""));
+            return;
+        }
+        List<Object> results = new ArrayList<>(c.lines.size());
+        List<SourceRef> sources = new ArrayList<>(c.lines.size());
+        Faults faults = new Faults();
+        ClaimValues values = claimValues(c, faults);
+        for (Line line : c.lines) {
+            SourceRef source = source(c, line.lx, line.service);
+            sources.add(source);
+            try {
+                results.add(line(c, values, line, source, faults));
+            } catch (LineOnly e) {
+                results.add(e);
+            }
+        }
+        for (int i = 0; i < c.lines.size(); i++) {
+            Line line = c.lines.get(i);
+            SourceRef source = sources.get(i);
+            String raw = line.service.text();
+            linesRead++;
+            if (faults.any()) {
+                String scope = c.lines.size() == 1 ? "; the claim is set aside"
+                        : "; the whole claim (" + c.lines.size() + " lines) is set aside";
+                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, raw));
+            } else if (results.get(i) instanceof LineOnly only) {
+                sink.reject(new Reject(source, c.id, only.field, only.getMessage(), raw));
+            } else {
+                ClaimLine claimLine = (ClaimLine) results.get(i);
+                try {
+                    if (duplicates != null) {
+                        duplicates.check(claimLine);
+                    }
+                    sink.accept(claimLine);
+                } catch (FieldException e) {
+                    sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), raw));
+                }
+            }
+        }
+    }
+
+    /** "ST 0021 CLM 26463774 LX 2 SV1 at segment 33 (line 33)" */
+    private SourceRef source(Claim c, X12Segment lx, X12Segment segment) {
+        StringBuilder position = new StringBuilder(64);
+        if (!transaction.isEmpty()) {
+            position.append("ST ").append(transaction).append(' ');
+        }
+        if (!c.id.isEmpty()) {
+            position.append("CLM ").append(c.id).append(' ');
+        }
+        if (lx != null) {
+            position.append("LX ").append(lx.element(1)).append(' ');
+        }
+        position.append(X12ClaimReader.where(segment));
+        return new SourceRef(fileIndex, file, segment.ordinal(), position.toString());
+    }
+
+    /** What every line of a claim shares, read once. */
+    private record ClaimValues(String claimId, ClaimType type, String billingNpi, String renderingNpi,
+                               String placeOfService, String typeOfBill, LocalDate claimDate,
+                               List<String> diagnoses) {
+    }
+
+    private ClaimValues claimValues(Claim c, Faults faults) {
+        ClaimType type = claimType(c);
+        if (c.clm == null) {
+            faults.add("CLM-01", "service line outside a claim: no CLM segment before "
+                    + X12ClaimReader.where(c.lines.get(0).service));
+            return new ClaimValues("", type, "", "", "", "", null, List.of());
+        }
+        X12Segment clm = c.clm;
+        String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
+        String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
+        String renderingNpi = c.rendering == null ? "" : faults.at(c.rendering, () -> npi(c.rendering), "");
+        String pos = "";
+        String tob = "";
+        if (type == ClaimType.PROFESSIONAL) {
+            pos = faults.at(clm, () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
+        } else {
+            String facility = clm.component(5, 1);
+            String frequency = clm.component(5, 3);
+            tob = facility.isEmpty() ? ""
+                    : faults.at(clm, () -> v.typesOfBill.parse("CLM-05", facility + frequency), "");
+        }
+        LocalDate claimDate = null;
+        X12Segment dateSegment = c.claimDate != null ? c.claimDate : c.statementDate;
+        if (dateSegment != null) {
+            claimDate = faults.at(dateSegment, () -> date(dateSegment), LocalDate.MIN);
+        }
+        List<String> diagnoses = new ArrayList<>();
+        for (X12Segment hi : c.diagnoses) {
+            faults.at(hi, () -> diagnoses(hi, diagnoses), diagnoses);
+        }
+        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate, List.copyOf(diagnoses));
+    }
+
+    /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */
+    private ClaimType claimType(Claim c) {
+        if (version.contains("X222")) {
+            return ClaimType.PROFESSIONAL;
+        }
+        if (version.contains("X223")) {
+            return ClaimType.INSTITUTIONAL;
+        }
+        return c.lines.get(0).service.tag().equals("SV2") ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
+    }
+
+    /** NM108 XX: the NPI in NM109; another id qualifier (an EIN, a payer id) gives no NPI. */
+    private String npi(X12Segment nm1) throws FieldException {
+        return nm1.element(8).equals("XX") ? v.npis.parse("NM1*" + nm1.element(1) + "-09", nm1.element(9)) : "";
+    }
+
+    /** DTP-03 in D8 (one date) or RD8 (a range: its first day) form. */
+    private LocalDate date(X12Segment dtp) throws FieldException {
+        String format = dtp.element(2);
+        String value = dtp.element(3);
+        if (format.equals("RD8")) {
+            int dash = value.indexOf('-');
+            return v.dates.parse("DTP-03", dash < 0 ? value : value.substring(0, dash));
+        }
+        if (!format.equals("D8")) {
+            throw new FieldException("DTP-02", "date format '" + format + "' is not D8 or RD8");
+        }
+        return v.dates.parse("DTP-03", value);
+    }
+
+    private static LocalDate d8(String field, String value) throws FieldException {
+        try {
+            return LocalDate.parse(Fields.required(field, value), D8);
+        } catch (DateTimeParseException e) {
+            throw new FieldException(field, "'" + value + "' is not a real date in CCYYMMDD form");
+        }
+    }
+
+    /**
+     * HI elements are qualifier:code; ABK/ABF carry ICD-10-CM (checked as the CSV reader checks them), BK/BF
+     * ICD-9-CM. Other qualifiers (occurrence, value, condition codes...) are not diagnoses.
+     */
+    private static List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
+        for (int e = 1; e <= hi.size(); e++) {
+            String qualifier = hi.component(e, 1);
+            String code = hi.component(e, 2);
+            if (code.isEmpty()) {
+                continue;
+            }
+            String field = String.format("HI-%02d", e);
+            switch (qualifier) {
+                case "ABK", "ABF" -> into.addAll(Fields.diagnosisCodes(field, code));
+                case "BK", "BF" -> {
+                    if (!ICD9.matcher(code).matches()) {
+                        throw new FieldException(field, "'" + code + "' is not an ICD-9-CM code (qualifier "
+                                + qualifier + ")");
+                    }
+                    into.add(code);
+                }
+                default -> {
+                    // not a diagnosis
+                }
+            }
+        }
+        return into;
+    }
+
+    /** The line, or null when a value of it or of its claim cannot be read (the faults say which). */
+    private ClaimLine line(Claim c, ClaimValues values, Line line, SourceRef source, Faults faults) throws LineOnly {
+        X12Segment sv = line.service;
+        boolean professional = sv.tag().equals("SV1");
+        int lineNumber = 0;
+        if (line.lx == null) {
+            faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
+                    + ", so the service line has no number");
+        } else {
+            lineNumber = faults.at(line.lx, () -> Fields.lineNumber("LX-01", line.lx.element(1)), 0);
+        }
+        int codeElement = professional ? 1 : 2;
+        String codeField = professional ? "SV1-01" : "SV2-02";
+        String qualifier = sv.component(codeElement, 1);
+        String rawCode = sv.component(codeElement, 2);
+        if (rawCode.isEmpty() || !qualifier.equals("HC")) {
+            throw new LineOnly(codeField, (qualifier.isEmpty() ? "no procedure code"
+                    : "product/service id qualifier '" + qualifier + "' is not HC (HCPCS/CPT)")
+                    + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
+                    + " is scrubbed");
+        }
+        String code = faults.at(sv, () -> v.codes.parse(codeField, rawCode), "");
+        Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
+                Modifiers.NONE);
+        int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
+                sv.element(professional ? 4 : 5)), 1);
+        String chargeField = professional ? "SV1-02" : "SV2-03";
+        BigDecimal charge = faults.at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
+        String pos = values.placeOfService();
+        String revenueCode = "";
+        if (professional) {
+            if (!sv.element(5).isEmpty()) {
+                pos = faults.at(sv, () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
+            }
+        } else {
+            revenueCode = faults.at(sv, () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
+        }
+        LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
+                : values.claimDate();
+        if (dos == null) {
+            faults.add("DTP-03", "no date of service: no DTP*472 on the line or the claim"
+                    + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
+                    + " for " + X12ClaimReader.where(sv));
+        }
+        String rendering = line.rendering != null ? faults.at(line.rendering, () -> npi(line.rendering), "")
+                : values.renderingNpi();
+        if (rendering.isEmpty()) {
+            rendering = values.renderingNpi();
+        }
+        if (faults.any()) {
+            return null;
+        }
+        return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
+                c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
+                values.diagnoses(), revenueCode, Visit.of(values.claimId(), c.patient, values.billingNpi(), dos),
+                c.payer);
+    }
+
+    /** Components 3 to 6 of the procedure composite, as one space-separated modifiers cell. */
+    private static String modifiers(X12Segment sv, int element) {
+        String[] components = sv.components(element);
+        StringBuilder out = new StringBuilder(12);
+        for (int i = 2; i < Math.min(components.length, 6); i++) {
+            if (components[i] != null && !components[i].isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(components[i]);
+            }
+        }
+        return out.toString();
+    }
+}

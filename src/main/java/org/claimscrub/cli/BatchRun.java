@@ -188,6 +188,9 @@ final class BatchRun implements AutoCloseable {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();

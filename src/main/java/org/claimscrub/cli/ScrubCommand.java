@@ -5,6 +5,7 @@ import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.RuleFailures;
 import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Reject;
@@ -25,6 +26,7 @@ import org.claimscrub.report.ReportFiles;
 import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
 import org.claimscrub.report.SummaryHtml;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +94,11 @@ final class ScrubCommand implements Callable<Integer> {
     @Option(names = "--memory-lines", paramLabel = "N",
             description = "Lines held in memory before regrouping spills to disk (default: from the maximum heap).")
     Integer memoryLines;
+
+    @Option(names = "--rule-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long one rule session (about 2,000 lines of whole visits) may run; past it its visits"
+                    + " get a SYSTEM finding and the batch goes on (e.g. 90s, 5m; default: 60s).")
+    Duration ruleTimeout = Scrubber.DEFAULT_RULE_TIMEOUT;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar or progress log lines.")
     boolean quiet;
@@ -194,8 +202,13 @@ final class ScrubCommand implements Callable<Integer> {
             CompiledRules rules = compiling.get();
             RuleBase ruleBase = rules.ruleBase();
             long rulesReady = System.nanoTime();
-            batch.scrub(new Scrubber(ruleBase, reference, cms), rules.overrides());
+            Scrubber scrubber = new Scrubber(ruleBase, reference, cms, ruleTimeout);
+            batch.scrub(scrubber, rules.overrides());
             long scrubbed = System.nanoTime();
+            for (RuleFailures.Failure failure : scrubber.failures().all()) {
+                System.err.println("claimscrub: " + failure.describe() + "; each of those visits has a SYSTEM"
+                        + " finding (" + Scrubber.RULE_FAILED.editId() + ") instead of its edits");
+            }
             ScrubSummary summary = batch.summary();
             ExitCode exit = exitCode(summary, batch.ruleFailed());
             progress.close();
@@ -323,6 +336,27 @@ final class ScrubCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             // nothing was written into it; an empty folder left behind is harmless
+        }
+    }
+
+    /** "90s", "5m", "1h", "500ms", or a number of seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?")
+                    .matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration such as"
+                        + " 90s, 5m, 1h or 500ms");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
         }
     }
 

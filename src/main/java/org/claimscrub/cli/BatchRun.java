@@ -235,10 +235,18 @@ final class BatchRun implements AutoCloseable {
     private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
         List<Finding> partitionFindings = new ArrayList<>();
         List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
-        for (Future<ChunkResult> chunk : submitted.chunks()) {
-            ChunkResult result = chunk.get();
+        for (int c = 0; c < submitted.chunks().size(); c++) {
+            ChunkResult result = submitted.chunks().get(c).get();
             partitionFindings.addAll(result.findings());
             partitionRows.add(result.rows());
+            // progress moves chunk by chunk: a batch that fits in memory is one partition
+            long chunkLines = 0;
+            for (List<ClaimLine> visit : submitted.prepared().chunks().get(c)) {
+                chunkLines += visit.size();
+            }
+            scrubbed += chunkLines;
+            progress.advance(chunkLines);
+            progress.lines(scrubbed);
         }
         for (Reject duplicate : submitted.prepared().duplicates()) {
             lateRejects.add(duplicate);
@@ -248,9 +256,6 @@ final class BatchRun implements AutoCloseable {
         List<ClaimLine> lines = submitted.prepared().lines();
         tally.add(lines, partitionFindings);
         findings.add(submitted.partition(), partitionRows);
-        scrubbed += lines.size();
-        progress.advance(lines.size());
-        progress.lines(scrubbed);
     }
 
     /** Repeated line numbers were found in the partitions: read their raw text back from the inputs. */

@@ -233,6 +233,7 @@ public final class Scrubber {
             ordered.sort(INPUT_ORDER);
         }
         List<ServiceLine> facts = new ArrayList<>(ordered.size());
+        VisitLines visitLines = new VisitLines(ordered);
         for (ClaimLine line : ordered) {
             CodeReference row = rows.get(line.code());
             if (row == null) {
@@ -240,7 +241,7 @@ public final class Scrubber {
                 row = known != null ? known : CodeReference.unknown(line.code());
                 rows.put(line.code(), row);
             }
-            facts.add(new ServiceLine(line, ordered, row));
+            facts.add(new ServiceLine(line, visitLines, row));
         }
         return facts;
     }

@@ -83,6 +83,11 @@ public final class Regrouper implements AutoCloseable {
         return spills != null;
     }
 
+    /** How many partitions the spill writes (0 before it spills): a size for other per-batch spills. */
+    public int partitionCount() {
+        return spills == null ? 0 : spills.length;
+    }
+
     /** Ends the input; returns the partitions to scrub one after another. */
     public List<Partition> finish() throws IOException {
         if (spills == null) {

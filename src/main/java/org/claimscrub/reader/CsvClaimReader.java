@@ -27,11 +27,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -160,33 +157,11 @@ public final class CsvClaimReader {
                 if (duplicates != null) {
                     duplicates.check(line);
                 }
-                sink.accept(line);
+                sink.accept(line, () -> raw(cells));
             } catch (FieldException e) {
                 String claimId = columns.cell(cells, Column.CLAIM_ID);
                 sink.reject(new Reject(source, claimId, e.field(), e.getMessage(), raw(cells)));
             }
-        }
-    }
-
-    /**
-     * The raw text of some data lines of a file, as a reject shows it, by the physical line number each
-     * starts on. For rejects decided after reading (repeated line numbers), so no line's text is kept meanwhile.
-     */
-    public static Map<Long, String> rawLines(Path file, Set<Long> lineNumbers) throws InputException {
-        Map<Long, String> raw = new HashMap<>();
-        try (CSVReader csv = csv(Files.newInputStream(file))) {
-            long physicalLine = 0;
-            String[] cells;
-            while (raw.size() < lineNumbers.size() && (cells = csv.readNext()) != null) {
-                long lineNo = physicalLine + 1;
-                physicalLine = csv.getLinesRead();
-                if (lineNumbers.contains(lineNo)) {
-                    raw.put(lineNo, raw(cells));
-                }
-            }
-            return raw;
-        } catch (IOException | CsvException e) {
-            throw new InputException(file + ": cannot be read again: " + withoutClaimData(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.claimscrub.bench;
 
 import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Category;
@@ -68,7 +69,7 @@ public final class PlainJavaPipeline {
         long findingsCount = 0;
         long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
         try (RejectLog rejects = new RejectLog(work);
-             Regrouper regrouper = new Regrouper(memoryLines, work, () -> expectedLines)) {
+             Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(memoryLines), work, () -> expectedLines)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.writingTo(regrouper::add, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
             try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? work : null,

@@ -1,6 +1,7 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.Scrubber;
@@ -53,7 +54,7 @@ final class BatchRun implements AutoCloseable {
 
     private final FindingRuns.RowFormat format;
     private final int threads;
-    private final int memoryLines;
+    private final MemoryBudget budget;
     private final Path workFolder;
     private final Progress progress;
     private Scrubber scrubber;
@@ -75,10 +76,10 @@ final class BatchRun implements AutoCloseable {
      *
      * @param format how a finding becomes its report row, made on the worker threads
      */
-    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, Path workFolder, Progress progress) {
+    BatchRun(FindingRuns.RowFormat format, int threads, MemoryBudget budget, Path workFolder, Progress progress) {
         this.format = format;
         this.threads = threads;
-        this.memoryLines = memoryLines;
+        this.budget = budget;
         this.workFolder = workFolder;
         this.progress = progress;
         this.rejects = new RejectLog(workFolder);
@@ -102,7 +103,7 @@ final class BatchRun implements AutoCloseable {
         // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
         CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
-        regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
+        regrouper = new Regrouper(budget, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
                 : reader.recordsRead() * bytesTotal / bytesRead.get());
         progress.phase("reading ", totalBytes);
         ClaimSink sink = new ClaimSink() {

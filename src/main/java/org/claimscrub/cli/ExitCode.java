@@ -21,6 +21,11 @@ public enum ExitCode {
      * Takes precedence over FINDINGS: the rules need fixing before the report can be trusted in full.
      */
     RULE_FAILED(7),
+    /**
+     * The Java heap ran out (a huge line, or a memory budget larger than the heap); nothing written. A one-line
+     * message names the remedy: more heap (CLAIMSCRUB_JAVA_OPTS) or a smaller --memory-budget.
+     */
+    OUT_OF_MEMORY(8),
     /** A bug in claimscrub: please report it. */
     INTERNAL(70);
 

@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -103,8 +104,9 @@ final class BatchRun implements AutoCloseable {
         // reader's second thread, which lags behind by a few thousand records
         AtomicLong bytesRead = new AtomicLong();
         CsvClaimReader reader = CsvClaimReader.withoutDuplicateCheck();
-        regrouper = new Regrouper(budget, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
-                : reader.recordsRead() * bytesTotal / bytesRead.get());
+        LongSupplier expectedLines = () -> bytesRead.get() == 0 ? reader.recordsRead()
+                : reader.recordsRead() * bytesTotal / bytesRead.get();
+        regrouper = new Regrouper(budget, workFolder, expectedLines);
         progress.phase("reading ", totalBytes);
         ClaimSink sink = new ClaimSink() {
             @Override
@@ -122,7 +124,7 @@ final class BatchRun implements AutoCloseable {
                     }
                     regrouper.add(line);
                     if (regrouper.spilled() && !duplicates.deferred()) {
-                        duplicates.defer(workFolder, regrouper.partitionCount());
+                        duplicates.defer(workFolder, regrouper.partitionCount(), expectedLines.getAsLong());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

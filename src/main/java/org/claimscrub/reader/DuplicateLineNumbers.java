@@ -7,7 +7,6 @@ import org.claimscrub.model.SourceRef;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +30,19 @@ import java.util.function.Supplier;
  */
 public final class DuplicateLineNumbers implements AutoCloseable {
     static final String FIELD = "line_number";
-    /** No raw text: a line held in memory before the spill, which is the first of its number by then. */
+    /** No raw text: a line held in memory before the spill, or one the filter knows is no repeat. */
     private static final int NO_RAW = -1;
+    /** At most 32 MiB of filter, good for about 25 million keys at 1% false alarms. */
+    private static final long MAX_FILTER_BITS = 1L << 28;
+    private static final int FILTER_HASHES = 7;
 
     private Set<Key> seen = new HashSet<>();
     private final Map<Integer, String> fileNames = new HashMap<>();
     private Path[] bucketFiles;
-    private DataOutputStream[] buckets;
+    private BufferedOutputStream[] buckets;
+    private long[] keysSeen;
+    /** One record, encoded before it is written in one call (DataOutputStream writes byte by byte). */
+    private final RecordBuffer record = new RecordBuffer();
 
     private record Key(String claimId, int lineNumber) {
     }
@@ -69,7 +74,9 @@ public final class DuplicateLineNumbers implements AutoCloseable {
             return new Reject(line.source(), line.claimId(), FIELD, reason(line), raw.get());
         }
         fileNames.putIfAbsent(line.source().fileIndex(), line.source().file());
-        write(bucketFor(line.claimId()), line.source(), line.claimId(), line.lineNumber(), raw.get());
+        boolean mayRepeat = !addToFilter(line.claimId(), line.lineNumber());
+        write(bucketFor(line.claimId()), line.source(), line.claimId(), line.lineNumber(),
+                mayRepeat ? raw.get() : null);
         return null;
     }
 
@@ -80,21 +87,46 @@ public final class DuplicateLineNumbers implements AutoCloseable {
     /**
      * From now on the keys go to {@code bucketCount} files in the folder, with those seen so far: for when the
      * batch's lines no longer fit in memory (their keys would not either).
+     *
+     * @param expectedLines about how many lines the batch holds in all, to size the filter
      */
-    public void defer(Path folder, int bucketCount) throws IOException {
+    public void defer(Path folder, int bucketCount, long expectedLines) throws IOException {
         Files.createDirectories(folder);
         bucketFiles = new Path[bucketCount];
-        buckets = new DataOutputStream[bucketCount];
+        buckets = new BufferedOutputStream[bucketCount];
         for (int i = 0; i < bucketCount; i++) {
             bucketFiles[i] = Files.createTempFile(folder, "line-numbers-" + i + "-", ".bin");
-            buckets[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(bucketFiles[i]),
-                    1 << 14));
+            buckets[i] = new BufferedOutputStream(Files.newOutputStream(bucketFiles[i]), 1 << 14);
         }
+        // ten bits a key keep false alarms near 1%; past the cap they grow, and cost only raw text written
+        long bits = Math.min(MAX_FILTER_BITS, Math.max(1 << 16, 10 * Math.max(expectedLines, seen.size())));
+        keysSeen = new long[(int) ((bits + 63) / 64)];
         for (Key key : seen) {
+            addToFilter(key.claimId(), key.lineNumber());
             // the position is never used: a line kept in memory is never the later one of a pair
             write(bucketFor(key.claimId()), null, key.claimId(), key.lineNumber(), null);
         }
         seen = null;
+    }
+
+    /** Adds a key to the Bloom filter; whether it was certainly absent before. */
+    private boolean addToFilter(String claimId, int lineNumber) {
+        long h1 = claimId.hashCode() * 0x9E3779B97F4A7C15L + lineNumber;
+        long h2 = (h1 ^ (h1 >>> 29)) * 0xBF58476D1CE4E5B9L;
+        h1 = h1 ^ (h1 >>> 31);
+        h2 = (h2 ^ (h2 >>> 32)) | 1;
+        long bits = keysSeen.length * 64L;
+        boolean absent = false;
+        for (int i = 0; i < FILTER_HASHES; i++) {
+            long bit = Math.floorMod(h1 + i * h2, bits);
+            int word = (int) (bit >>> 6);
+            long mask = 1L << (bit & 63);
+            if ((keysSeen[word] & mask) == 0) {
+                absent = true;
+                keysSeen[word] |= mask;
+            }
+        }
+        return absent;
     }
 
     /**
@@ -133,7 +165,10 @@ public final class DuplicateLineNumbers implements AutoCloseable {
             String claimId = readText(in);
             int lineNumber = in.readInt();
             String raw = readText(in);
-            if (!keys.add(new Key(claimId, lineNumber)) && raw != null) {
+            if (!keys.add(new Key(claimId, lineNumber))) {
+                if (raw == null) {
+                    throw new IllegalStateException("a repeated line number came without its raw text");
+                }
                 SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), physicalLine);
                 setAside.add(source);
                 rejects.add(new Reject(source, claimId, FIELD, reason(claimId, lineNumber), raw));
@@ -141,28 +176,58 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         }
     }
 
-    private DataOutputStream bucketFor(String claimId) {
+    private BufferedOutputStream bucketFor(String claimId) {
         return buckets[Math.floorMod(claimId.hashCode(), buckets.length)];
     }
 
-    private static void write(DataOutputStream out, SourceRef source, String claimId, int lineNumber, String raw)
+    private void write(BufferedOutputStream out, SourceRef source, String claimId, int lineNumber, String raw)
             throws IOException {
-        out.writeInt(source == null ? -1 : source.fileIndex());
-        out.writeLong(source == null ? -1 : source.line());
-        writeText(out, claimId);
-        out.writeInt(lineNumber);
-        writeText(out, raw);
+        RecordBuffer r = record;
+        r.size = 0;
+        r.writeInt(source == null ? -1 : source.fileIndex());
+        r.writeLong(source == null ? -1 : source.line());
+        r.writeText(claimId);
+        r.writeInt(lineNumber);
+        r.writeText(raw);
+        out.write(r.bytes, 0, r.size);
     }
 
-    /** Length and UTF-8 bytes, not writeUTF: a cell may be longer than its 64 KB. */
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(NO_RAW);
-            return;
+    /** A growing byte array in DataInput's layout: big-endian numbers, texts as length and UTF-8 bytes. */
+    private static final class RecordBuffer {
+        byte[] bytes = new byte[256];
+        int size;
+
+        void writeInt(int v) {
+            ensure(4);
+            bytes[size++] = (byte) (v >>> 24);
+            bytes[size++] = (byte) (v >>> 16);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        /** Length and UTF-8 bytes, not writeUTF: a cell may be longer than its 64 KB. */
+        void writeText(String text) {
+            if (text == null) {
+                writeInt(NO_RAW);
+                return;
+            }
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     private static String readText(DataInputStream in) throws IOException {

@@ -48,7 +48,7 @@ class DuplicateLineNumbersTest {
                     public void accept(ClaimLine line, java.util.function.Supplier<String> raw) {
                         try {
                             if (seen[0]++ == defer) {
-                                check.defer(tmp.resolve("work"), 3);
+                                check.defer(tmp.resolve("work"), 3, 10);
                             }
                             Reject r = check.check(line, raw);
                             if (r == null) {

@@ -30,13 +30,20 @@ final class RuleFailure extends Exception {
     final Throwable error;
     /** What the report says went wrong when there is no exception. */
     final String limit;
+    /** Said in the finding after the limit, not on stderr (empty when none). */
+    private final String detail;
 
     private RuleFailure(Kind kind, Rule rule, Throwable error, String limit) {
+        this(kind, rule, error, limit, "");
+    }
+
+    private RuleFailure(Kind kind, Rule rule, Throwable error, String limit, String detail) {
         super(null, null, false, false);
         this.kind = kind;
         this.rule = rule;
         this.error = error;
         this.limit = limit;
+        this.detail = detail;
     }
 
     static RuleFailure threw(Throwable thrown, KieBase rules) {
@@ -46,6 +53,11 @@ final class RuleFailure extends Exception {
     static RuleFailure timedOut(Rule firing, StackTraceElement[] stuckAt, KieBase rules, String limit) {
         Rule rule = firing != null ? firing : ruleInStack(stuckAt, rules);
         return new RuleFailure(Kind.TIMED_OUT, rule, null, limit);
+    }
+
+    /** A rule that timed out before, not fired on this visit. */
+    static RuleFailure skipped(Rule rule, String limit, String detail) {
+        return new RuleFailure(Kind.TIMED_OUT, rule, null, limit, detail);
     }
 
     static RuleFailure looped(Rule rule, String limit) {
@@ -63,7 +75,7 @@ final class RuleFailure extends Exception {
      */
     String describe(Iterable<String> claimValues) {
         if (error == null) {
-            return limit;
+            return limit + detail;
         }
         String type = error.getClass().getName();
         String message = error.getMessage();

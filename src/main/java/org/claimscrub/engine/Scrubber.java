@@ -16,7 +16,9 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.EntryPoint;
+import org.kie.api.runtime.rule.Match;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the rules over claim lines. Lines are grouped by {@link Visit} (every cross-line edit stays within
@@ -90,6 +93,11 @@ public final class Scrubber {
     private final boolean rulesUseCms;
     private final Duration ruleTimeout;
     private final RuleFailures failures = new RuleFailures();
+    /**
+     * Rules whose consequence ran past the time limit: later sessions refuse to fire them (their visits get the
+     * SYSTEM finding at once), so a rule stuck on every visit costs the limit once, not once per session.
+     */
+    private final Set<Rule> stuckRules = ConcurrentHashMap.newKeySet();
 
     public Scrubber(RuleBase rules, ReferenceData reference) {
         this(rules, reference, CmsTables.NONE);
@@ -262,13 +270,17 @@ public final class Scrubber {
      * the batch goes on without it (see {@link SessionThreads}).
      */
     private List<Finding> run(List<ServiceLine> facts, AgendaEventListener listener) throws RuleFailure {
-        FiringWatch watch = new FiringWatch(MAX_FIRINGS_PER_FACT * (long) facts.size() + MIN_FIRING_LIMIT);
+        FiringWatch watch = new FiringWatch(MAX_FIRINGS_PER_FACT * (long) facts.size() + MIN_FIRING_LIMIT,
+                stuckRules);
         SessionThreads.Run<List<Finding>> session = SessionThreads.start(() -> session(facts, listener, watch));
         try {
             List<Finding> found = session.result(ruleTimeout);
             if (watch.looping() != null) {
                 throw RuleFailure.looped(watch.looping(), "more than " + watch.limit() + " rule firings in a session"
                         + " of " + facts.size() + " line(s) (a rule that updates a fact without no-loop?)");
+            }
+            if (!watch.skipped().isEmpty()) {
+                replaceSkippedVisits(found, facts, watch.skipped());
             }
             return found;
         } catch (SessionThreads.Failed e) {
@@ -278,8 +290,10 @@ public final class Scrubber {
             throw RuleFailure.threw(e.getCause(), rules.kieBase());
         } catch (SessionThreads.TimedOut e) {
             watch.halt();
-            throw RuleFailure.timedOut(watch.firing(), e.stuckAt(), rules.kieBase(), "no result within the "
-                    + describe(ruleTimeout) + " rule time limit (--rule-timeout)");
+            if (watch.firing() != null) {
+                stuckRules.add(watch.firing());
+            }
+            throw RuleFailure.timedOut(watch.firing(), e.stuckAt(), rules.kieBase(), timeLimit());
         }
     }
 
@@ -306,11 +320,32 @@ public final class Scrubber {
                     cmsLines.insert(fact);
                 }
             }
-            session.fireAllRules();
+            session.fireAllRules(watch);
         } finally {
             session.dispose();
         }
         return collector.findings();
+    }
+
+    /**
+     * The visits on which a rule known to be stuck matched: their findings give way to one SYSTEM finding each,
+     * as if the session had timed out on them, without waiting for the time limit again.
+     */
+    private void replaceSkippedVisits(List<Finding> found, List<ServiceLine> facts, Map<Visit, Rule> skipped) {
+        found.removeIf(f -> skipped.containsKey(f.line().visit()));
+        Map<Visit, List<ClaimLine>> lines = new LinkedHashMap<>();
+        for (ServiceLine fact : facts) {
+            if (skipped.containsKey(fact.getVisit())) {
+                lines.computeIfAbsent(fact.getVisit(), v -> new ArrayList<>()).add(fact.getLine());
+            }
+        }
+        lines.forEach((visit, visitLines) -> found.addAll(ruleFailed(List.of(visitLines),
+                RuleFailure.skipped(skipped.get(visit), timeLimit(), " on an earlier visit, so it was not run on"
+                        + " this one"))));
+    }
+
+    private String timeLimit() {
+        return "no result within the " + describe(ruleTimeout) + " rule time limit (--rule-timeout)";
     }
 
     private static String describe(Duration d) {
@@ -321,15 +356,37 @@ public final class Scrubber {
      * Watches a session's firings: the rule firing now (named when the session overruns its time) and a limit on
      * firings, past which the session halts: a rule that updates its own fact without no-loop fires for ever.
      */
-    private static final class FiringWatch extends DefaultAgendaEventListener {
+    private static final class FiringWatch extends DefaultAgendaEventListener implements AgendaFilter {
         private final long limit;
+        private final Set<Rule> stuck;
+        /** The visits a stuck rule matched on, with the rule; written and read on the session's thread. */
+        private final Map<Visit, Rule> skipped = new HashMap<>();
         private long fired;
         private volatile Rule firing;
         private volatile Rule looping;
         private volatile KieSession session;
 
-        FiringWatch(long limit) {
+        FiringWatch(long limit, Set<Rule> stuck) {
             this.limit = limit;
+            this.stuck = stuck;
+        }
+
+        /** A rule that ran past the time limit in an earlier session does not fire again: its visit is noted. */
+        @Override
+        public boolean accept(Match match) {
+            if (stuck.isEmpty() || !stuck.contains(match.getRule())) {
+                return true;
+            }
+            for (Object fact : match.getObjects()) {
+                if (fact instanceof ServiceLine line) {
+                    skipped.putIfAbsent(line.getVisit(), match.getRule());
+                }
+            }
+            return false;
+        }
+
+        Map<Visit, Rule> skipped() {
+            return skipped;
         }
 
         void watch(KieSession s) {

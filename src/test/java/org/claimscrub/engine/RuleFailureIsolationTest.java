@@ -98,8 +98,21 @@ class RuleFailureIsolationTest {
         Scrubber scrubber = scrubber("$line : ServiceLine( code == \"0762T\" )", "while (true) { }");
         assertOnlyTheBadVisitFailed(scrubTwoSessions(scrubber),
                 "no result within the 1500 ms rule time limit (--rule-timeout)");
-        List<String> bothInOneSession = scrubTwoVisits(scrubber).stream().map(f -> f.edit().editId()).toList();
-        assertEquals(List.of("SYS-RULE-FAILED", "SYS-RULE-FAILED"), bothInOneSession);
+        // known stuck now: in a later session the rule is not fired again, and only its visit loses its edits
+        List<Finding> later = scrubTwoVisits(scrubber);
+        assertOnlyTheBadVisitFailed(later, "no result within the 1500 ms rule time limit (--rule-timeout) on an"
+                + " earlier visit, so it was not run on this one");
+        assertEquals(List.of(new RuleFailures.Failure("Broken on 0762T", "broken.drl",
+                "no result within the 1500 ms rule time limit (--rule-timeout)", 2)), scrubber.failures().all());
+    }
+
+    /** Every visit of a session past the limit gets the SYSTEM finding: scrubbing each again costs the limit again. */
+    @Test
+    void aSessionPastTheTimeLimitGivesEachOfItsVisitsTheSystemFinding() throws Exception {
+        Scrubber scrubber = scrubber("$line : ServiceLine( code == \"0762T\" )\n    eval( spin($line.getCode()) )",
+                "findings.raise(kcontext, $line);");
+        assertEquals(List.of("SYS-RULE-FAILED", "SYS-RULE-FAILED"),
+                scrubTwoVisits(scrubber).stream().map(f -> f.edit().editId()).toList());
     }
 
     @Test

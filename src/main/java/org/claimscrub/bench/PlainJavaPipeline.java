@@ -1,6 +1,7 @@
 package org.claimscrub.bench;
 
 import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Category;
@@ -71,7 +72,7 @@ public final class PlainJavaPipeline {
         Files.createDirectories(work);
         try (SpillFolder spill = SpillFolder.create(work, "plain-");
              RejectLog rejects = new RejectLog(spill);
-             Regrouper regrouper = new Regrouper(memoryLines, spill, () -> expectedLines)) {
+             Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(memoryLines), spill, () -> expectedLines)) {
             CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.writingTo(regrouper::add, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
             try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,

@@ -1,6 +1,7 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.Scrubber;
@@ -8,6 +9,7 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Reject;
+import org.claimscrub.model.SourceRef;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.CsvReadOptions;
@@ -31,20 +33,19 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One batch from input files to scrubbed findings, in bounded memory: read and regroup (spilling past the
@@ -54,14 +55,15 @@ import java.util.stream.Collectors;
 final class BatchRun implements AutoCloseable {
     private final FindingRuns.RowFormat format;
     private final int threads;
-    private final int memoryLines;
+    private final MemoryBudget budget;
     private final SpillFolder workFolder;
     private final Progress progress;
     private Scrubber scrubber;
     private Overrides overrides;
     private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
     private final RejectLog rejects;
-    private final List<Reject> lateRejects = new ArrayList<>();
+    /** Repeated line numbers, checked by claim id over the whole batch whether or not it spills. */
+    private final DuplicateLineNumbers duplicates = new DuplicateLineNumbers();
     private final List<FileDigest> inputs = new ArrayList<>();
     private Regrouper regrouper;
     private CsvReadOptions csvOptions;
@@ -77,11 +79,11 @@ final class BatchRun implements AutoCloseable {
      *
      * @param format how a finding becomes its report row, made on the worker threads
      */
-    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, SpillFolder workFolder,
+    BatchRun(FindingRuns.RowFormat format, int threads, MemoryBudget budget, SpillFolder workFolder,
              Progress progress) {
         this.format = format;
         this.threads = threads;
-        this.memoryLines = memoryLines;
+        this.budget = budget;
         this.workFolder = workFolder;
         this.progress = progress;
         this.rejects = new RejectLog(workFolder);
@@ -107,17 +109,45 @@ final class BatchRun implements AutoCloseable {
         AtomicLong bytesRead = new AtomicLong();
         ClaimFileReader reader = ClaimFileReader.withoutDuplicateCheck(format, csvOptions);
         this.reader = reader;
-        regrouper = new Regrouper(memoryLines, workFolder, () -> bytesRead.get() == 0 ? reader.recordsRead()
-                : reader.recordsRead() * bytesTotal / bytesRead.get());
+        LongSupplier expectedLines = () -> bytesRead.get() == 0 ? reader.recordsRead()
+                : reader.recordsRead() * bytesTotal / bytesRead.get();
+        regrouper = new Regrouper(budget, workFolder, expectedLines);
         progress.phase("reading ", totalBytes);
-        ClaimSink sink = ClaimSink.writingTo(line -> {
-            regrouper.add(line);
-            progress.lines(++linesRead);
-        }, reject -> {
-            rejects.add(reject);
-            countRejectedLine(reject);
-            progress.lines(++linesRead);
-        });
+        ClaimSink sink = new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                accept(line, () -> "");
+            }
+
+            @Override
+            public void accept(ClaimLine line, Supplier<String> raw) {
+                try {
+                    Reject repeated = duplicates.check(line, raw);
+                    if (repeated != null) {
+                        reject(repeated);
+                        return;
+                    }
+                    regrouper.add(line);
+                    if (regrouper.spilled() && !duplicates.deferred()) {
+                        duplicates.defer(workFolder, regrouper.partitionCount(), expectedLines.getAsLong());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.lines(++linesRead);
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                try {
+                    rejects.add(reject);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                countRejectedLine(reject);
+                progress.lines(++linesRead);
+            }
+        };
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             MessageDigest sha = FileDigest.newSha256();
@@ -168,19 +198,24 @@ final class BatchRun implements AutoCloseable {
         this.scrubber = scrubber;
         this.overrides = overrides;
         List<Regrouper.Partition> partitions = regrouper.finish();
+        DuplicateLineNumbers.Deferred repeated = duplicates.finish();
+        rejects.addLate(repeated.rejects());
+        repeated.rejects().forEach(this::countRejectedLine);
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
         tally = new BatchTally(rejectedLinesByClaim);
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
         ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
         try {
-            Future<Prepared> next = partitions.isEmpty() ? null : loader.submit(() -> prepare(partitions.get(0)));
+            Set<SourceRef> setAside = repeated.setAside();
+            Future<Prepared> next = partitions.isEmpty() ? null
+                    : loader.submit(() -> prepare(partitions.get(0), setAside));
             Submitted previous = null;
             for (int p = 0; p < partitions.size(); p++) {
                 Prepared prepared = next.get();
                 if (p + 1 < partitions.size()) {
                     Regrouper.Partition following = partitions.get(p + 1);
-                    next = loader.submit(() -> prepare(following));
+                    next = loader.submit(() -> prepare(following, setAside));
                 }
                 Submitted current = submit(p, prepared, pool);
                 if (previous != null) {
@@ -196,12 +231,14 @@ final class BatchRun implements AutoCloseable {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
             loader.shutdownNow();
         }
-        addLateRejects();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -213,16 +250,19 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks. */
-    private record Prepared(List<ClaimLine> lines, List<Reject> duplicates, List<List<List<ClaimLine>>> chunks) {
+    private record Prepared(List<ClaimLine> lines, List<List<List<ClaimLine>>> chunks) {
     }
 
     private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
     }
 
-    private static Prepared prepare(Regrouper.Partition partition) {
+    /** @param setAside the lines found repeating a line number once the batch was read (spilled batches only) */
+    private static Prepared prepare(Regrouper.Partition partition, Set<SourceRef> setAside) {
         List<ClaimLine> lines = partition.load();
-        List<Reject> duplicates = DuplicateLineNumbers.setAside(lines);
-        return new Prepared(lines, duplicates, Scrubber.chunks(Scrubber.visits(lines)));
+        if (!setAside.isEmpty()) {
+            lines.removeIf(line -> setAside.contains(line.source()));
+        }
+        return new Prepared(lines, Scrubber.chunks(Scrubber.visits(lines)));
     }
 
     private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {
@@ -240,44 +280,23 @@ final class BatchRun implements AutoCloseable {
     private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
         List<Finding> partitionFindings = new ArrayList<>();
         List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
-        for (Future<ChunkResult> chunk : submitted.chunks()) {
-            ChunkResult result = chunk.get();
+        for (int c = 0; c < submitted.chunks().size(); c++) {
+            ChunkResult result = submitted.chunks().get(c).get();
             partitionFindings.addAll(result.findings());
             partitionRows.add(result.rows());
-        }
-        for (Reject duplicate : submitted.prepared().duplicates()) {
-            lateRejects.add(duplicate);
-            countRejectedLine(duplicate);
+            // progress moves chunk by chunk: a batch that fits in memory is one partition
+            long chunkLines = 0;
+            for (List<ClaimLine> visit : submitted.prepared().chunks().get(c)) {
+                chunkLines += visit.size();
+            }
+            scrubbed += chunkLines;
+            progress.advance(chunkLines);
+            progress.lines(scrubbed);
         }
         ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
         List<ClaimLine> lines = submitted.prepared().lines();
         tally.add(lines, partitionFindings);
         findings.add(submitted.partition(), partitionRows);
-        scrubbed += lines.size();
-        progress.advance(lines.size());
-        progress.lines(scrubbed);
-    }
-
-    /** Repeated line numbers were found in the partitions: read their raw text back from the inputs. */
-    private void addLateRejects() throws IOException {
-        Map<String, List<Reject>> byFile = lateRejects.stream()
-                .collect(Collectors.groupingBy(r -> r.source().file(), TreeMap::new, Collectors.toList()));
-        List<Reject> complete = new ArrayList<>();
-        for (Map.Entry<String, List<Reject>> file : byFile.entrySet()) {
-            Set<Long> lineNumbers = file.getValue().stream().map(r -> r.source().line()).collect(Collectors.toSet());
-            Map<Long, String> raw;
-            try {
-                raw = ClaimFileReader.rawLines(Path.of(file.getKey()), lineNumbers, csvOptions);
-            } catch (InputException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            for (Reject r : file.getValue()) {
-                complete.add(new Reject(r.source(), r.claimId(), r.field(), r.reason(),
-                        raw.getOrDefault(r.source().line(), "")));
-            }
-        }
-        complete.sort(Comparator.comparing(Reject::source));
-        rejects.addLate(complete);
     }
 
     /** What the reader said of the inputs, for the console and run.json. */
@@ -342,7 +361,7 @@ final class BatchRun implements AutoCloseable {
     /** Deletes every spill file and the work folder. */
     @Override
     public void close() throws IOException {
-        try (rejects; FindingRuns f = findings; Regrouper r = regrouper) {
+        try (rejects; FindingRuns f = findings; Regrouper r = regrouper; DuplicateLineNumbers d = duplicates) {
             // closing is all
         } finally {
             workFolder.close();

@@ -165,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
     private PlainRun plainJava(ReferenceData reference, Path input, Path folder) throws IOException, InputException {
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
-        new PlainJavaPipeline(reference, memoryLines != null ? memoryLines : ScrubCommand.defaultMemoryLines())
+        new PlainJavaPipeline(reference, memoryLines != null ? memoryLines
+                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()))
                 .run(input, folder.resolve("plain"), folder.resolve("plain-work"));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.peakBytes();

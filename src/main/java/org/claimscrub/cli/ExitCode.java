@@ -23,6 +23,11 @@ public enum ExitCode {
     RULE_FAILED(7),
     /** Another run is writing into the report folder (it holds the folder's lock); this one did nothing. */
     BUSY(8),
+    /**
+     * The Java heap ran out (a huge line, or a memory budget larger than the heap); nothing written. A one-line
+     * message names the remedy: more heap (CLAIMSCRUB_JAVA_OPTS) or a smaller --memory-budget.
+     */
+    OUT_OF_MEMORY(9),
     /** A bug in claimscrub: please report it. */
     INTERNAL(70);
 

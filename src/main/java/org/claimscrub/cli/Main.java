@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {ScrubCommand.class, RulesCommand.class, ExplainCommand.class, BenchCommand.class,
             BenchPtpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    static final String OUT_OF_MEMORY_MESSAGE = "claimscrub: out of memory, nothing written: give Java more heap"
+            + " (e.g. CLAIMSCRUB_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC\"), or a smaller --memory-budget; an input"
+            + " line of hundreds of MB cannot be scrubbed at all";
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -29,6 +32,12 @@ public final class Main {
             }
             return ExitCode.INTERNAL.code();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what held the heap is unreachable once the error has unwound, so a message can still be printed
+            System.err.println(OUT_OF_MEMORY_MESSAGE);
+            return ExitCode.OUT_OF_MEMORY.code();
+        }
     }
 }

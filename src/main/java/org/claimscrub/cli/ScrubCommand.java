@@ -4,7 +4,9 @@ import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.FindingRuns;
+import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Overrides;
+import org.claimscrub.engine.RuleFailures;
 import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Reject;
@@ -30,6 +32,7 @@ import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
 import org.claimscrub.report.SummaryHtml;
 import org.claimscrub.spill.SpillFolder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +46,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,8 +65,6 @@ final class ScrubCommand implements Callable<Integer> {
     /** Manifest timing: how long the scrub waited, input read, for the rules still compiling. */
     static final String COMPILE_WAIT = "compile_wait";
     static final String VERSION = "claimscrub 0.1.0";
-    /** Heap a line costs while its partition is scrubbed (line, facts, session, findings), measured generously. */
-    static final long BYTES_PER_LINE = 3_000;
     /** Every file a report may hold, in either format. */
     static final Set<String> REPORT_NAMES = Set.of("findings.csv", "findings.jsonl", "rejects.csv", "rejects.jsonl",
             "summary.txt", "summary.html", ReferenceFilesCsvWriter.FILE_NAME, "run.json");
@@ -105,8 +107,19 @@ final class ScrubCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--memory-lines", paramLabel = "N",
-            description = "Lines held in memory before regrouping spills to disk (default: from the maximum heap).")
-    Integer memoryLines;
+            description = "Memory budget as a number of ordinary lines (~3 KB each; longer lines count for more)"
+                    + " held before regrouping spills to disk.")
+    Long memoryLines;
+
+    @Option(names = "--memory-budget", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Heap the lines held before regrouping spills may take, e.g. 300m or 2g (default: a third"
+                    + " of the maximum heap); each line counts by its size.")
+    Long memoryBudget;
+
+    @Option(names = "--rule-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long one rule session (about 2,000 lines of whole visits) may run; past it its visits"
+                    + " get a SYSTEM finding and the batch goes on (e.g. 90s, 5m; default: 60s).")
+    Duration ruleTimeout = Scrubber.DEFAULT_RULE_TIMEOUT;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar or progress log lines.")
     boolean quiet;
@@ -168,7 +181,12 @@ final class ScrubCommand implements Callable<Integer> {
             System.err.println("claimscrub: --threads and --memory-lines must be positive");
             return ExitCode.USAGE.code();
         }
-        int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
+        if (memoryLines != null && memoryBudget != null) {
+            System.err.println("claimscrub: give --memory-budget or --memory-lines, not both");
+            return ExitCode.USAGE.code();
+        }
+        MemoryBudget budget = memoryBudget != null ? new MemoryBudget(memoryBudget)
+                : memoryLines != null ? MemoryBudget.ofLines(memoryLines) : defaultBudget();
         Path rulesFolder = RulesFolder.resolve(rules);
         if (!Files.isDirectory(rulesFolder)) {
             String problem = Files.exists(rulesFolder) ? "the rules folder %s is a file, not a folder"
@@ -224,7 +242,7 @@ final class ScrubCommand implements Callable<Integer> {
     }
 
     private Integer scrub(PrintStream console, ReportFolder folder, Instant startedAt, long started, int workers,
-                          int budget, Path rulesFolder, CsvReadOptions csvOptions) {
+                          MemoryBudget budget, Path rulesFolder, CsvReadOptions csvOptions) {
         // The rules compile on their own thread while the input is read: both take seconds, on different cores.
         FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
             long compileStarted = System.nanoTime();
@@ -281,8 +299,13 @@ final class ScrubCommand implements Callable<Integer> {
             CompiledRules rules = compiling.get();
             RuleBase ruleBase = rules.ruleBase();
             long rulesReady = System.nanoTime();
-            batch.scrub(new Scrubber(ruleBase, reference, cms), rules.overrides());
+            Scrubber scrubber = new Scrubber(ruleBase, reference, cms, ruleTimeout);
+            batch.scrub(scrubber, rules.overrides());
             long scrubbed = System.nanoTime();
+            for (RuleFailures.Failure failure : scrubber.failures().all()) {
+                System.err.println("claimscrub: " + failure.describe() + "; each of those visits has a SYSTEM"
+                        + " finding (" + Scrubber.RULE_FAILED.editId() + ") instead of its edits");
+            }
             ScrubSummary summary = batch.summary();
             ExitCode exit = exitCode(summary, batch.ruleFailed());
             progress.close();
@@ -319,7 +342,7 @@ final class ScrubCommand implements Callable<Integer> {
                 timings.put("total", millis(System.nanoTime() - started));
                 RunManifest manifest = new RunManifest(VERSION, startedAt, finishedAt, exit.code(), exit.name(),
                         new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
-                                failOn.name().toLowerCase(), budget, batch.spilled()),
+                                failOn.name().toLowerCase(), budget.bytes(), batch.spilled()),
                         batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
                         cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1),
                         batch.inputNotes());
@@ -399,17 +422,54 @@ final class ScrubCommand implements Callable<Integer> {
         }
     }
 
+    /** "90s", "5m", "1h", "500ms", or a number of seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?")
+                    .matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration such as"
+                        + " 90s, 5m, 1h or 500ms");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+
+    /** "300m", "2g", "512k", or a number of bytes. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,15})\\s*([kmg]?)b?")
+                    .matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a positive size such as"
+                        + " 300m, 2g or 512k");
+            }
+            int shift = switch (m.group(2)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            return Long.parseLong(m.group(1)) << shift;
+        }
+    }
+
     private static long millis(long nanos) {
         return nanos / 1_000_000;
     }
 
-    /**
-     * A third of the heap for the lines read before regrouping spills; partitions are sized to it and up to
-     * three are in flight while scrubbing. The rest is for the rule base, sessions, findings and buffers.
-     */
-    static int defaultMemoryLines() {
-        long lines = Runtime.getRuntime().maxMemory() / 3 / BYTES_PER_LINE;
-        return (int) Math.max(10_000, Math.min(Integer.MAX_VALUE, lines));
+    /** The memory budget from the maximum heap (see {@link MemoryBudget#fromHeap}). */
+    static MemoryBudget defaultBudget() {
+        return MemoryBudget.fromHeap(Runtime.getRuntime().maxMemory());
     }
 
     private static List<FileDigest> digests(List<Path> files) throws IOException {

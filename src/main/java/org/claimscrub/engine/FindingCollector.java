@@ -8,7 +8,10 @@ import org.claimscrub.reference.ReferenceData;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +26,12 @@ public final class FindingCollector {
     private final EditCatalog catalog;
     private final ReferenceData reference;
     private final List<Finding> findings = new ArrayList<>();
+    /**
+     * The categories already raised on each line, made on the first {@link #raiseUnlessSaid} and kept up to date
+     * from then on: raise is the hot path and most sessions never ask, but a scan per call was quadratic in a
+     * large visit.
+     */
+    private Map<ClaimLine, Set<Category>> said;
 
     public FindingCollector(EditCatalog catalog, ReferenceData reference) {
         this.catalog = catalog;
@@ -50,6 +59,13 @@ public final class FindingCollector {
             return standardValue(claimLine, name, reference);
         });
         findings.add(new Finding(claimLine, edit, message));
+        if (said != null) {
+            remember(claimLine, edit.category());
+        }
+    }
+
+    private void remember(ClaimLine line, Category category) {
+        said.computeIfAbsent(line, l -> EnumSet.noneOf(Category.class)).add(category);
     }
 
     /**
@@ -61,11 +77,15 @@ public final class FindingCollector {
      */
     public boolean raiseUnlessSaid(RuleContext rule, ServiceLine line, Object... namedValues) {
         Category category = catalog.of(rule.getRule()).category();
-        // A scan, not an index kept on every raise: this call is rare, raise is the hot path.
-        for (Finding f : findings) {
-            if (f.line() == line.getLine() && f.category() == category) {
-                return false;
+        if (said == null) {
+            said = new IdentityHashMap<>();
+            for (Finding f : findings) {
+                remember(f.line(), f.category());
             }
+        }
+        Set<Category> onLine = said.get(line.getLine());
+        if (onLine != null && onLine.contains(category)) {
+            return false;
         }
         raise(rule, line, namedValues);
         return true;

@@ -16,10 +16,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Brings together the lines that cross-line edits need together, whatever the input order, within a memory
- * budget. Lines stay in memory while they fit the budget; past it, every line is spilled to one of several
+ * budget in bytes ({@link MemoryBudget}: each line counted by its estimated size). Lines stay in memory while they
+ * fit the budget; past it, every line is spilled to one of several
  * partition files chosen by its visit's scope (patient and billing provider, or the claim), so a visit and
  * each claim of one patient land whole in one partition, and each partition fits the budget when loaded back
- * (partitions aim at {@link #PARTITION_LINES} lines or the budget, whichever is smaller).
+ * (partitions aim at {@link #PARTITION_LINES} ordinary lines or the budget, whichever is smaller, in bytes).
  * Within a partition lines keep their input order.
  */
 public final class Regrouper implements AutoCloseable {
@@ -34,7 +35,9 @@ public final class Regrouper implements AutoCloseable {
     /** Lines handed to the spill thread at a time. */
     static final int SPILL_BATCH = 4_096;
 
-    private final int memoryLines;
+    private final MemoryBudget budget;
+    /** Estimated heap of the lines in {@link #buffer}. */
+    private long heldBytes;
     private final SpillFolder spillFolder;
     private final LongSupplier expectedLines;
     private final SpillCodec codec = new SpillCodec();
@@ -50,16 +53,13 @@ public final class Regrouper implements AutoCloseable {
     private long[] spillCounts;
 
     /**
-     * @param memoryLines   how many lines may sit in memory at once
-     * @param spillFolder   where partition files go (encrypted) if the batch outgrows the budget
+     * @param budget        how much heap the lines held in memory may take
+     * @param spillFolder   where partition files go if the batch outgrows the budget (encrypted)
      * @param expectedLines estimate of the batch's total lines, asked once when spilling starts, to size the
      *                      partitions
      */
-    public Regrouper(int memoryLines, SpillFolder spillFolder, LongSupplier expectedLines) {
-        if (memoryLines < 1) {
-            throw new IllegalArgumentException("memoryLines must be positive");
-        }
-        this.memoryLines = memoryLines;
+    public Regrouper(MemoryBudget budget, SpillFolder spillFolder, LongSupplier expectedLines) {
+        this.budget = budget;
         this.spillFolder = spillFolder;
         this.expectedLines = expectedLines;
     }
@@ -74,13 +74,19 @@ public final class Regrouper implements AutoCloseable {
             return;
         }
         buffer.add(line);
-        if (buffer.size() >= memoryLines) {
+        heldBytes += MemoryBudget.heapBytes(line);
+        if (heldBytes >= budget.bytes()) {
             startSpilling();
         }
     }
 
     public boolean spilled() {
         return spills != null;
+    }
+
+    /** How many partitions the spill writes (0 before it spills): a size for other per-batch spills. */
+    public int partitionCount() {
+        return spills == null ? 0 : spills.length;
     }
 
     /** Ends the input; returns the partitions to scrub one after another. */
@@ -105,8 +111,11 @@ public final class Regrouper implements AutoCloseable {
 
     private void startSpilling() throws IOException {
         long expected = Math.max(expectedLines.getAsLong(), buffer.size());
+        // the lines so far tell the average size of the rest
+        double expectedBytes = (double) heldBytes / buffer.size() * expected;
+        double partitionBytes = Math.min(budget.bytes(), PARTITION_LINES * MemoryBudget.LINE_BYTES);
         // a quarter of headroom, so an estimate on the low side still leaves each partition within budget
-        long wanted = (expected + expected / 4) / Math.min(memoryLines, PARTITION_LINES) + 1;
+        long wanted = (long) (expectedBytes * 1.25 / partitionBytes) + 1;
         int count = (int) Math.max(MIN_PARTITIONS, Math.min(MAX_PARTITIONS, wanted));
         OutputStream[] streams = new OutputStream[count];
         spillFiles = new Path[count];

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ServiceLine {
     private final ClaimLine line;
-    private final List<ClaimLine> visitLines;
+    private final VisitLines visit;
     private final CodeReference codeRow;
 
     /**
@@ -27,8 +27,13 @@ public final class ServiceLine {
      *                   check and raise no reference edit on it
      */
     public ServiceLine(ClaimLine line, List<ClaimLine> visitLines, CodeReference codeRow) {
+        this(line, new VisitLines(visitLines), codeRow);
+    }
+
+    /** A fact sharing its visit's lines (and their index) with the visit's other facts. */
+    ServiceLine(ClaimLine line, VisitLines visit, CodeReference codeRow) {
         this.line = line;
-        this.visitLines = visitLines;
+        this.visit = visit;
         this.codeRow = codeRow;
     }
 
@@ -87,25 +92,12 @@ public final class ServiceLine {
      * findings such as units over the primary, so they are raised once.
      */
     public boolean isFirstOfCode() {
-        for (ClaimLine other : visitLines) {
-            if (other.code().equals(line.code())) {
-                return other == line;
-            }
-        }
-        return false;
+        return visit.firstOf(line.code()) == line;
     }
 
     /** The first earlier line of the visit that this one {@link #duplicates}, or null when there is none. */
     public ClaimLine getDuplicateOf() {
-        for (ClaimLine other : visitLines) {
-            if (other == line) {
-                return null;
-            }
-            if (sameService(line, other)) {
-                return other;
-            }
-        }
-        return null;
+        return visit.duplicateOf(line);
     }
 
     public CodeReference getCodeRow() {
@@ -114,42 +106,22 @@ public final class ServiceLine {
 
     /** Every line of the visit, this one included, in input order: the lines the visit* conditions look at. */
     public List<ClaimLine> getVisitLines() {
-        return visitLines;
+        return visit.all();
     }
 
     /** Whether the visit (this patient, billing provider and date, on any claim) has a line of the code. */
     public boolean visitBills(String code) {
-        for (ClaimLine other : visitLines) {
-            if (other.code().equals(code)) {
-                return true;
-            }
-        }
-        return false;
+        return visit.bills(code);
     }
 
     /** Units of the code summed over the visit's lines; 0 when the visit has none. */
     public int visitUnits(String code) {
-        int units = 0;
-        for (ClaimLine other : visitLines) {
-            if (other.code().equals(code)) {
-                units += other.units();
-            }
-        }
-        return units;
+        return visit.units(code);
     }
 
     /** Whether the visit bills the code and every one of its lines of that code carries the modifier. */
     public boolean visitBillsOnlyWith(String code, String modifier) {
-        boolean billed = false;
-        for (ClaimLine other : visitLines) {
-            if (other.code().equals(code)) {
-                if (!other.modifiers().has(modifier)) {
-                    return false;
-                }
-                billed = true;
-            }
-        }
-        return billed;
+        return visit.billsOnlyWith(code, modifier);
     }
 
     /** Column names of the line's cells that could not be read (no edit uses them), or "" when every cell was. */
@@ -171,13 +143,7 @@ public final class ServiceLine {
 
     /** Same claim, code, modifiers (in any order), date of service and units. */
     public boolean duplicates(ServiceLine other) {
-        return sameService(line, other.line);
-    }
-
-    /** Code and units first: they tell most lines of a visit apart, and the date is the visit's anyway. */
-    private static boolean sameService(ClaimLine a, ClaimLine b) {
-        return a.code().equals(b.code()) && a.units() == b.units() && a.claimId().equals(b.claimId())
-                && a.modifiers().sameSetAs(b.modifiers()) && a.dateOfService().equals(b.dateOfService());
+        return VisitLines.sameService(line, other.line);
     }
 
     @Override

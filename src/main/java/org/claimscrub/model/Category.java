@@ -75,7 +75,7 @@ public enum Category {
             "CAP 2023 digital pathology FAQ"),
     /** Raised by the engine, never by a rule: a rule threw while checking the visit this line opens. */
     SYSTEM(Severity.ERROR,
-            "The edits could not be checked for this visit ({lines} line(s) on {dos}): rule '{rule}' failed with"
+            "The edits could not be checked for this visit ({lines} line(s) on {dos}): {rule} failed with"
                     + " {error}. No other finding is reported for these lines. Review them by hand, or scrub them"
                     + " again once the rule is fixed, and report the failure to the rules owner.",
             "claimscrub engine: rule failure isolated to one visit");

@@ -78,20 +78,4 @@ public final class ClaimFileReader {
             throw new InputException(name + ": cannot be read: " + e.getMessage());
         }
     }
-
-    /**
-     * The raw text of some lines of an input file, by {@link org.claimscrub.model.SourceRef#line}: CSV lines,
-     * or X12 service line segments, as a reject shows them (for rejects decided after reading).
-     */
-    public static Map<Long, String> rawLines(Path file, Set<Long> lines, CsvReadOptions csvOptions)
-            throws InputException {
-        InputFormat detected;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-            detected = InputFormat.detect(in);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot be read again: " + e.getMessage());
-        }
-        return detected == InputFormat.X12 ? X12ClaimReader.rawSegments(file, lines)
-                : CsvClaimReader.rawLines(file, lines, csvOptions);
-    }
 }

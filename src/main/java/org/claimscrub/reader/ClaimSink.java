@@ -6,10 +6,19 @@ import org.claimscrub.model.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Receives what a reader makes of each input line: a claim line, or a reject with its reason. */
 public interface ClaimSink {
     void accept(ClaimLine line);
+
+    /**
+     * A line with its raw text as a reject would show it, for a sink that may set the line aside later (a
+     * repeated line number); the text is made only when asked, during the call.
+     */
+    default void accept(ClaimLine line, Supplier<String> raw) {
+        accept(line);
+    }
 
     void reject(Reject reject);
 

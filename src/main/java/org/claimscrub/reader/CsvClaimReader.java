@@ -257,7 +257,8 @@ public final class CsvClaimReader {
                 }
             }
             if (line != null) {
-                sink.accept(line);
+                String[] row = cells;
+                sink.accept(line, () -> masked(row, separator, columns));
             } else {
                 int claimIndex = columns.index(Column.CLAIM_ID);
                 String claimId = mayHoldPatient(claimIndex, columns.patientIndex(), cells.length - columns.width())
@@ -269,41 +270,6 @@ public final class CsvClaimReader {
     }
 
     /**
-     * The raw text of some data lines of a file, as a reject shows it (patient id masked), by the physical line
-     * number each starts on. For rejects decided after reading (repeated line numbers), so no line's text is kept
-     * meanwhile.
-     */
-    public static Map<Long, String> rawLines(Path file, Set<Long> lineNumbers, CsvReadOptions options)
-            throws InputException {
-        Map<Long, String> raw = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            CsvTokenizer csv = new CsvTokenizer(in, options.charset());
-            csv.detectSeparator();
-            CsvTokenizer.Record header = csv.next();
-            if (header == null || header.isMalformed()) {
-                return raw;
-            }
-            CsvColumns columns = CsvColumns.of(file.toString(), header.cells(), options.columns());
-            CsvTokenizer.Record record;
-            while (raw.size() < lineNumbers.size() && (record = csv.next()) != null) {
-                if (lineNumbers.contains(record.line())) {
-                    raw.put(record.line(), record.isMalformed() ? maskedText(record.text(), csv.separator(), columns)
-                            : masked(record.cells(), csv.separator(), columns));
-                }
-            }
-            return raw;
-        } catch (CsvTokenizer.EncodingException e) {
-            throw new InputException(file + " line " + e.line + ": cannot be read again: " + e.getMessage());
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot be read again: " + e.getMessage());
-        }
-    }
-
-    /** {@link #rawLines(Path, Set, CsvReadOptions)} for a UTF-8 file in the usual names. */
-    public static Map<Long, String> rawLines(Path file, Set<Long> lineNumbers) throws InputException {
-        return rawLines(file, lineNumbers, CsvReadOptions.DEFAULT);
-    }
-
     /**
      * The bad cells of one line, every one of them; the soft ones (fields no edit needs) apart. Made for every
      * line, so it allocates only when a cell is bad.

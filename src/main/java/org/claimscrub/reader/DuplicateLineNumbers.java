@@ -2,25 +2,60 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.spill.SpillFolder;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A claim's line numbers must be unique: the first line with a number is kept, a later one is set aside.
- * One instance remembers every line it has seen, so a batch pipeline runs one per regrouping partition (a
- * claim's lines share a partition) to keep memory bounded.
+ * A claim's line numbers must be unique across the batch: the first line (in input order) with a number is kept,
+ * every later one is set aside. The check is keyed by claim id alone, so its answer never depends on how the
+ * batch was regrouped: while the batch's lines are held in memory, the keys are too and a repeat is rejected as
+ * it is read; once the batch spills, {@link #defer} moves the keys to bucket files chosen by claim id, each
+ * later line's key goes there with its raw text, and {@link #finish} checks one bucket at a time after reading.
  */
-public final class DuplicateLineNumbers {
+public final class DuplicateLineNumbers implements AutoCloseable {
     static final String FIELD = "line_number";
+    /** No raw text: a line held in memory before the spill, or one the filter knows is no repeat. */
+    private static final int NO_RAW = -1;
+    /** At most 32 MiB of filter, good for about 25 million keys at 1% false alarms. */
+    private static final long MAX_FILTER_BITS = 1L << 28;
+    private static final int FILTER_HASHES = 7;
 
-    private final Set<Key> seen = new HashSet<>();
+    private Set<Key> seen = new HashSet<>();
+    private final Map<Integer, String> fileNames = new HashMap<>();
+    /** Where the buckets go (encrypted: they hold claim ids and raw text), once {@link #defer} is called. */
+    private SpillFolder spillFolder;
+    private Path[] bucketFiles;
+    private BufferedOutputStream[] buckets;
+    private long[] keysSeen;
+    /** One record, encoded before it is written in one call (DataOutputStream writes byte by byte). */
+    private final RecordBuffer record = new RecordBuffer();
 
     private record Key(String claimId, int lineNumber) {
     }
 
+    /** The lines set aside after reading and their rejects (in input order), from {@link #finish}. */
+    public record Deferred(Set<SourceRef> setAside, List<Reject> rejects) {
+        static final Deferred NONE = new Deferred(Set.of(), List.of());
+    }
+
+    /** For a reader that checks as it reads and keeps every key in memory. */
     void check(ClaimLine line) throws FieldException {
         if (!seen.add(new Key(line.claimId(), line.lineNumber()))) {
             throw new FieldException(FIELD, reason(line));
@@ -28,24 +63,203 @@ public final class DuplicateLineNumbers {
     }
 
     /**
-     * Removes from {@code lines} (in input order) each line whose number its claim already used, and returns
-     * the rejects for them, with an empty raw text that {@link CsvClaimReader#rawLines} can fill in.
+     * Checks a line of the batch in input order.
+     *
+     * @param raw the line's raw text as the reader gives it, asked for only when needed
+     * @return the reject when the line repeats a number its claim already used; null when it is the first, or
+     *         when the answer waits for {@link #finish} (after {@link #defer})
      */
-    public static List<Reject> setAside(List<ClaimLine> lines) {
-        DuplicateLineNumbers check = new DuplicateLineNumbers();
-        List<Reject> rejects = new ArrayList<>();
-        lines.removeIf(line -> {
-            if (check.seen.add(new Key(line.claimId(), line.lineNumber()))) {
-                return false;
+    public Reject check(ClaimLine line, Supplier<String> raw) throws IOException {
+        if (buckets == null) {
+            if (seen.add(new Key(line.claimId(), line.lineNumber()))) {
+                return null;
             }
-            rejects.add(new Reject(line.source(), line.claimId(), FIELD, reason(line), ""));
-            return true;
-        });
-        return rejects;
+            return new Reject(line.source(), line.claimId(), FIELD, reason(line), raw.get());
+        }
+        fileNames.putIfAbsent(line.source().fileIndex(), line.source().file());
+        boolean mayRepeat = !addToFilter(line.claimId(), line.lineNumber());
+        write(bucketFor(line.claimId()), line.source(), line.claimId(), line.lineNumber(),
+                mayRepeat ? raw.get() : null);
+        return null;
+    }
+
+    public boolean deferred() {
+        return buckets != null;
+    }
+
+    /**
+     * From now on the keys go to {@code bucketCount} files in the folder, with those seen so far: for when the
+     * batch's lines no longer fit in memory (their keys would not either).
+     *
+     * @param expectedLines about how many lines the batch holds in all, to size the filter
+     */
+    public void defer(SpillFolder folder, int bucketCount, long expectedLines) throws IOException {
+        spillFolder = folder;
+        bucketFiles = new Path[bucketCount];
+        buckets = new BufferedOutputStream[bucketCount];
+        for (int i = 0; i < bucketCount; i++) {
+            bucketFiles[i] = folder.newFile("line-numbers-" + i + "-");
+            buckets[i] = new BufferedOutputStream(folder.output(bucketFiles[i]), 1 << 14);
+        }
+        // ten bits a key keep false alarms near 1%; past the cap they grow, and cost only raw text written
+        long bits = Math.min(MAX_FILTER_BITS, Math.max(1 << 16, 10 * Math.max(expectedLines, seen.size())));
+        keysSeen = new long[(int) ((bits + 63) / 64)];
+        for (Key key : seen) {
+            addToFilter(key.claimId(), key.lineNumber());
+            // the position is never used: a line kept in memory is never the later one of a pair
+            write(bucketFor(key.claimId()), null, key.claimId(), key.lineNumber(), null);
+        }
+        seen = null;
+    }
+
+    /** Adds a key to the Bloom filter; whether it was certainly absent before. */
+    private boolean addToFilter(String claimId, int lineNumber) {
+        long h1 = claimId.hashCode() * 0x9E3779B97F4A7C15L + lineNumber;
+        long h2 = (h1 ^ (h1 >>> 29)) * 0xBF58476D1CE4E5B9L;
+        h1 = h1 ^ (h1 >>> 31);
+        h2 = (h2 ^ (h2 >>> 32)) | 1;
+        long bits = keysSeen.length * 64L;
+        boolean absent = false;
+        for (int i = 0; i < FILTER_HASHES; i++) {
+            long bit = Math.floorMod(h1 + i * h2, bits);
+            int word = (int) (bit >>> 6);
+            long mask = 1L << (bit & 63);
+            if ((keysSeen[word] & mask) == 0) {
+                absent = true;
+                keysSeen[word] |= mask;
+            }
+        }
+        return absent;
+    }
+
+    /**
+     * After the last line: the deferred lines that repeat a number, checked one bucket at a time (a bucket
+     * holds whole claims), with their rejects in input order.
+     */
+    public Deferred finish() throws IOException {
+        if (buckets == null) {
+            return Deferred.NONE;
+        }
+        Set<SourceRef> setAside = new HashSet<>();
+        List<Reject> rejects = new ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i].close();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(spillFolder.input(
+                    bucketFiles[i]), 1 << 16))) {
+                checkBucket(in, setAside, rejects);
+            }
+            Files.delete(bucketFiles[i]);
+        }
+        rejects.sort(Comparator.comparing(Reject::source));
+        return new Deferred(setAside, rejects);
+    }
+
+    private void checkBucket(DataInputStream in, Set<SourceRef> setAside, List<Reject> rejects)
+            throws IOException {
+        Set<Key> keys = new HashSet<>();
+        while (true) {
+            int fileIndex;
+            try {
+                fileIndex = in.readInt();
+            } catch (EOFException end) {
+                return;
+            }
+            long physicalLine = in.readLong();
+            String claimId = readText(in);
+            int lineNumber = in.readInt();
+            String raw = readText(in);
+            if (!keys.add(new Key(claimId, lineNumber))) {
+                if (raw == null) {
+                    throw new IllegalStateException("a repeated line number came without its raw text");
+                }
+                SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), physicalLine);
+                setAside.add(source);
+                rejects.add(new Reject(source, claimId, FIELD, reason(claimId, lineNumber), raw));
+            }
+        }
+    }
+
+    private BufferedOutputStream bucketFor(String claimId) {
+        return buckets[Math.floorMod(claimId.hashCode(), buckets.length)];
+    }
+
+    private void write(BufferedOutputStream out, SourceRef source, String claimId, int lineNumber, String raw)
+            throws IOException {
+        RecordBuffer r = record;
+        r.size = 0;
+        r.writeInt(source == null ? -1 : source.fileIndex());
+        r.writeLong(source == null ? -1 : source.line());
+        r.writeText(claimId);
+        r.writeInt(lineNumber);
+        r.writeText(raw);
+        out.write(r.bytes, 0, r.size);
+    }
+
+    /** A growing byte array in DataInput's layout: big-endian numbers, texts as length and UTF-8 bytes. */
+    private static final class RecordBuffer {
+        byte[] bytes = new byte[256];
+        int size;
+
+        void writeInt(int v) {
+            ensure(4);
+            bytes[size++] = (byte) (v >>> 24);
+            bytes[size++] = (byte) (v >>> 16);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        /** Length and UTF-8 bytes, not writeUTF: a cell may be longer than its 64 KB. */
+        void writeText(String text) {
+            if (text == null) {
+                writeInt(NO_RAW);
+                return;
+            }
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length == NO_RAW) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static String reason(ClaimLine line) {
-        return "line number " + line.lineNumber() + " appears twice in claim " + line.claimId()
-                + "; the later line is set aside";
+        return reason(line.claimId(), line.lineNumber());
+    }
+
+    private static String reason(String claimId, int lineNumber) {
+        return "line number " + lineNumber + " appears twice in claim " + claimId + "; the later line is set aside";
+    }
+
+    /** Deletes any bucket file left (a run that failed before {@link #finish}). */
+    @Override
+    public void close() throws IOException {
+        if (buckets == null) {
+            return;
+        }
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i].close();
+            Files.deleteIfExists(bucketFiles[i]);
+        }
     }
 }

@@ -237,22 +237,4 @@ public final class X12ClaimReader {
         return tag + (element > 0 ? String.format("element %02d ", element) : "") + "at segment " + ordinal
                 + (at.getLineNumber() > 1 ? " (line " + at.getLineNumber() + ")" : "");
     }
-
-    /**
-     * The raw text of some service line segments of a file, by segment ordinal, as a reject shows it: for
-     * rejects decided after reading (repeated line numbers), so no segment's text is kept meanwhile.
-     */
-    public static Map<Long, String> rawSegments(Path file, Set<Long> ordinals) throws InputException {
-        Map<Long, String> raw = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            segments(in, file.toString(), segment -> {
-                if (ordinals.contains(segment.ordinal())) {
-                    raw.put(segment.ordinal(), segment.text());
-                }
-            });
-            return raw;
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot be read again: " + e.getMessage());
-        }
-    }
 }

@@ -336,7 +336,7 @@ final class X12Claims {
                     if (duplicates != null) {
                         duplicates.check(claimLine);
                     }
-                    sink.accept(claimLine);
+                    sink.accept(claimLine, () -> raw);
                 } catch (FieldException e) {
                     sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), raw));
                 }

@@ -35,7 +35,7 @@ public record RunManifest(
         List<String> inputNotes) {
 
     /** The options that shape the report. */
-    public record Options(int threads, String format, boolean formulaGuard, String failOn, long memoryLines,
+    public record Options(int threads, String format, boolean formulaGuard, String failOn, long memoryBudgetBytes,
                           boolean spilled) {
     }
 
@@ -51,7 +51,7 @@ public record RunManifest(
                 .append(", \"format\": ").append(Json.quote(options.format()))
                 .append(", \"formula_guard\": ").append(options.formulaGuard())
                 .append(", \"fail_on\": ").append(Json.quote(options.failOn()))
-                .append(", \"memory_lines\": ").append(options.memoryLines())
+                .append(", \"memory_budget_bytes\": ").append(options.memoryBudgetBytes())
                 .append(", \"spilled_to_disk\": ").append(options.spilled()).append("},\n");
         files(j, "inputs", inputs);
         field(j, "input_notes").append('[');

@@ -103,7 +103,8 @@ class ExitCodeTest {
                 "--out", out.toString(), SAMPLES.resolve("lab-week.csv").toString()));
         String findings = read(out.resolve("findings.csv"));
         assertTrue(findings.contains("LW25-0002,1,88344,,2025-03-10,SYS-RULE-FAILED,SYSTEM,ERROR,"), findings);
-        assertTrue(findings.contains("rule 'Test rule that throws on 0762T' failed with IllegalStateException"));
+        assertTrue(findings.contains("rule 'Test rule that throws on 0762T' in policy/throws-on-0762T.drl failed with"
+                + " java.lang.IllegalStateException (message withheld: it quotes claim data)"), findings);
         assertFalse(findings.contains("made-up failure"), "exception messages may hold claim data");
         assertFalse(findings.contains("LW25-0002,2,0762T,,2025-03-10,CPR-C"), "the failed visit has no other edit");
         assertTrue(findings.contains("LW25-0001,2,0753T,,2025-03-10,CPR-C,"), "other visits are scrubbed");

@@ -57,7 +57,7 @@ class RegrouperTest {
 
     @Test
     void withinBudgetEverythingStaysInOnePartitionInInputOrder() throws IOException {
-        try (Regrouper regrouper = new Regrouper(100, spill, () -> 10)) {
+        try (Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(100), spill, () -> 10)) {
             for (int i = 0; i < 10; i++) {
                 regrouper.add(line(i + 2, "C" + i, "PT" + i % 3, "88305"));
             }
@@ -75,7 +75,7 @@ class RegrouperTest {
         for (int i = 0; i < 500; i++) {
             input.add(varied(i + 2, "C" + i, "PT" + i % 37, i % 2 == 0 ? "88305" : "0753T"));
         }
-        try (Regrouper regrouper = new Regrouper(50, spill, () -> 500)) {
+        try (Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(50), spill, () -> 500)) {
             for (ClaimLine l : input) {
                 regrouper.add(l);
             }
@@ -110,7 +110,7 @@ class RegrouperTest {
         for (int i = 0; i < total; i++) {
             input.add(varied(i + 2, "C" + i / 3, "PT" + i % 101, i % 2 == 0 ? "88305" : "0753T"));
         }
-        try (Regrouper regrouper = new Regrouper(100, spill, () -> total)) {
+        try (Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(100), spill, () -> total)) {
             for (ClaimLine l : input) {
                 regrouper.add(l);
             }
@@ -130,7 +130,7 @@ class RegrouperTest {
 
     @Test
     void closingMidwayStopsTheSpillThreadAndDeletesItsFiles() throws IOException {
-        Regrouper regrouper = new Regrouper(10, spill, () -> 100_000);
+        Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(10), spill, () -> 100_000);
         for (int i = 0; i < 2 * Regrouper.SPILL_BATCH; i++) {
             regrouper.add(line(i + 2, "C" + i, "PT" + i % 7, "88305"));
         }
@@ -146,7 +146,7 @@ class RegrouperTest {
         ClaimLine unwritable = new ClaimLine(new SourceRef(0, "made-up.csv", 7), "C7", 1, dos, "88305",
                 Modifiers.NONE, 1, null, "1900000013", "", ClaimType.PROFESSIONAL, "", "81", null, List.of(), "",
                 new Visit("C:C7", dos), "");
-        Regrouper regrouper = new Regrouper(10, spill, () -> 100_000);
+        Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(10), spill, () -> 100_000);
         assertThrows(NullPointerException.class, () -> {
             regrouper.add(unwritable);
             for (int i = 0; i < 3 * Regrouper.SPILL_BATCH; i++) {
@@ -157,6 +157,27 @@ class RegrouperTest {
         regrouper.close();
         try (Stream<Path> left = Files.list(spill.path())) {
             assertEquals(0, left.count(), "no spill file outlives close");
+        }
+    }
+
+    /** The budget counts bytes: lines with huge cells spill as soon as their size outgrows it, not their number. */
+    @Test
+    void theBudgetCountsEachLineBySizeSoHugeCellsSpillEarly() throws IOException {
+        String hugeClaim = "C".repeat(200_000);
+        try (Regrouper ordinary = new Regrouper(MemoryBudget.ofLines(100), spill, () -> 20);
+             Regrouper huge = new Regrouper(MemoryBudget.ofLines(100), SpillFolder.create(tmp, "b-"), () -> 20)) {
+            for (int i = 0; i < 20; i++) {
+                ordinary.add(line(i + 2, "C" + i, "PT" + i, "88305"));
+                huge.add(line(i + 2, hugeClaim + i, "PT" + i, "88305"));
+            }
+            assertFalse(ordinary.spilled(), "20 ordinary lines fit a budget of 100");
+            assertTrue(huge.spilled(), "20 lines of 200,000-character claim ids do not");
+            long back = 0;
+            for (Regrouper.Partition partition : huge.finish()) {
+                back += partition.load().size();
+            }
+            assertEquals(20, back);
+            assertTrue(huge.partitionCount() >= 8, "partitions are sized by bytes too: " + huge.partitionCount());
         }
     }
 }

@@ -2,19 +2,17 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
+import org.claimscrub.spill.SpillFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch pipeline's bounded duplicate check agrees with the reader's whole-batch check. */
 class DuplicateLineNumbersTest {
@@ -23,24 +21,64 @@ class DuplicateLineNumbersTest {
     @TempDir
     Path tmp;
 
+    /** The check a batch makes (in memory, then deferred to files) rejects what the reader's own check does. */
     @Test
-    void setAsideRejectsTheLaterLineAsTheReaderDoesAndRawTextIsReadBack() throws Exception {
+    void theBatchCheckRejectsTheLaterLineAsTheReaderDoesSpilledOrNot() throws Exception {
         Path file = tmp.resolve("duplicate-line-number.csv");
         Files.write(file, List.of(HEADER, "D-1,1,2025-03-11,88305,1,PT1", "D-1,2,2025-03-11,0753T,1,PT1",
-                "D-2,1,2025-03-11,88305,1,PT2", "D-1,1,2025-03-11,88342,1,PT1"));
+                "D-2,1,2025-03-11,88305,1,PT2", "D-1,1,2025-03-11,88342,1,PT9", "D-2,1,2025-03-11,88342,1,PT2",
+                "D-1,2,2025-03-11,88342,1,PT1"));
         List<Reject> readerRejects = new ArrayList<>();
         new CsvClaimReader().read(file, 0, sink(new ArrayList<>(), readerRejects));
+        assertEquals(3, readerRejects.size());
 
-        List<ClaimLine> lines = new ArrayList<>();
-        CsvClaimReader.withoutDuplicateCheck().read(file, 0, sink(lines, new ArrayList<>()));
-        List<Reject> late = DuplicateLineNumbers.setAside(lines);
-        assertEquals(3, lines.size());
-        assertEquals(1, late.size());
-        Reject r = late.get(0);
-        Map<Long, String> raw = CsvClaimReader.rawLines(file, Set.of(r.source().line()));
-        Reject complete = new Reject(r.source(), r.claimId(), r.field(), r.reason(), raw.get(r.source().line()));
-        assertEquals(readerRejects, List.of(complete));
-        assertTrue(complete.reason().contains("appears twice in claim D-1"));
+        for (int deferAfter = 0; deferAfter <= 6; deferAfter++) {
+            List<Reject> found = new ArrayList<>();
+            List<ClaimLine> kept = new ArrayList<>();
+            try (SpillFolder work = SpillFolder.create(tmp, "work-");
+                 DuplicateLineNumbers check = new DuplicateLineNumbers()) {
+                int[] seen = {0};
+                int defer = deferAfter;
+                CsvClaimReader.withoutDuplicateCheck().read(file, 0, new ClaimSink() {
+                    @Override
+                    public void accept(ClaimLine line) {
+                        throw new AssertionError("the reader hands the raw text with each line");
+                    }
+
+                    @Override
+                    public void accept(ClaimLine line, java.util.function.Supplier<String> raw) {
+                        try {
+                            if (seen[0]++ == defer) {
+                                check.defer(work, 3, 10);
+                            }
+                            Reject r = check.check(line, raw);
+                            if (r == null) {
+                                kept.add(line);
+                            } else {
+                                found.add(r);
+                            }
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void reject(Reject reject) {
+                        found.add(reject);
+                    }
+                });
+                DuplicateLineNumbers.Deferred late = check.finish();
+                found.addAll(late.rejects());
+                kept.removeIf(l -> late.setAside().contains(l.source()));
+            }
+            found.sort(java.util.Comparator.comparing(Reject::source));
+            assertEquals(readerRejects, found, "deferred after " + deferAfter + " lines");
+            assertEquals(3, kept.size());
+            assertTrue(found.get(0).raw().startsWith("D-1,1,2025-03-11,88342,1,"), "the raw text is the reader's");
+        }
+        try (var left = Files.list(tmp.resolve("work"))) {
+            assertEquals(0, left.count(), "bucket files are deleted");
+        }
     }
 
     @Test

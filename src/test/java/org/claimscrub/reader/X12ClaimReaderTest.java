@@ -5,9 +5,14 @@ import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.Reject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.function.Supplier;
 
 /** The 837 reader on small made-up files, one per scenario, in src/test/resources/x12. */
 class X12ClaimReaderTest {
@@ -223,11 +224,33 @@ class X12ClaimReaderTest {
         String text = Files.readString(FIXTURES.resolve("professional-claim-and-line-level.837"));
         Path file = dir.resolve("repeated-lx.837");
         Files.writeString(file, text.replace("LX*3~", "LX*2~"));
-        X12ClaimReader.withoutDuplicateCheck().read(file, 0, ClaimSink.of(lines::add, rejects::add));
-        List<Reject> late = DuplicateLineNumbers.setAside(lines);
-        assertEquals(1, late.size());
-        Map<Long, String> raw = ClaimFileReader.rawLines(file, Set.of(late.get(0).source().line()), CsvReadOptions.DEFAULT);
-        assertEquals("SV1*HC:88342*108.00*UN*1***1~", raw.get(late.get(0).source().line()));
+        DuplicateLineNumbers duplicates = new DuplicateLineNumbers();
+        List<Reject> repeated = new ArrayList<>();
+        X12ClaimReader.withoutDuplicateCheck().read(file, 0, new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                throw new AssertionError("every line comes with its raw text");
+            }
+
+            @Override
+            public void accept(ClaimLine line, Supplier<String> raw) {
+                try {
+                    Reject r = duplicates.check(line, raw);
+                    if (r != null) {
+                        repeated.add(r);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                rejects.add(reject);
+            }
+        });
+        assertEquals(1, repeated.size());
+        assertEquals("SV1*HC:88342*108.00*UN*1***1~", repeated.get(0).raw());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.bench.SyntheticBatch;
+import org.claimscrub.engine.DrlRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class KilledRunTest {
     @Test
     void aRunKilledMidwayLeavesNoPartialReportAndTheNextRunCleansUp() throws Exception {
         Path input = tmp.resolve("synthetic-batch.csv");
-        SyntheticBatch.write(input, 400_000);
+        SyntheticBatch.write(input, 400_000, DrlRules.unchained(DrlRules.primaries(Path.of("rules"))));
         Path out = tmp.resolve("report");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process run = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),

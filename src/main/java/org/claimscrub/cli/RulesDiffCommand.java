@@ -46,9 +46,14 @@ final class RulesDiffCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Claim line CSV files, as for scrub.")
     List<Path> inputs;
 
-    @Option(names = "--candidate", paramLabel = "DIR", required = true,
+    @Option(names = "--candidate", paramLabel = "DIR",
             description = "The changed rules folder (a copy of the rules folder with the change made).")
     Path candidate;
+
+    @Option(names = "--candidate-rev", paramLabel = "REV",
+            description = "Instead of --candidate: the rules folder as committed at this git revision (a branch, tag"
+                    + " or commit of the repository the rules folder is in); needs git and tar.")
+    String candidateRev;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "The current rules folder (default: ./rules).")
     Path rules;
@@ -67,16 +72,87 @@ final class RulesDiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream console = RulesCommand.console();
         Path current = RulesFolder.resolve(rules);
+        if ((candidate == null) == (candidateRev == null)) {
+            System.err.println("claimscrub: give the candidate rules as --candidate DIR or --candidate-rev REV (one)");
+            return ExitCode.USAGE.code();
+        }
+        Files.createDirectories(out);
+        Path checkout = null;
+        if (candidateRev != null) {
+            checkout = Files.createTempDirectory(out, BatchRun.WORK_PREFIX + "rev-");
+            String failed = checkOut(current, candidateRev, checkout);
+            if (failed != null) {
+                deleteTree(checkout);
+                System.err.println("claimscrub: cannot read the rules folder at revision " + candidateRev + ": " + failed);
+                return ExitCode.RULES.code();
+            }
+            candidate = checkout;
+        }
+        try {
+            return diff(console, current);
+        } finally {
+            if (checkout != null) {
+                deleteTree(checkout);
+            }
+        }
+    }
+
+    /** The rules folder's tree at the revision, extracted into the folder; null, or what went wrong. */
+    private static String checkOut(Path rulesFolder, String revision, Path into) throws IOException {
+        Path tar = into.resolve("rules.tar");
+        try {
+            // git archive runs at the top of the work tree, naming the folder's tree by its path from there
+            String[] where = run("git", "-C", rulesFolder.toString(), "rev-parse", "--show-toplevel",
+                    "--show-prefix");
+            if (where[0] != null) {
+                return where[0];
+            }
+            String[] lines = where[1].split("\\R");
+            String top = lines[0].strip();
+            String prefix = lines.length > 1 ? lines[1].strip() : "";
+            String[] archived = run("git", "-C", top, "archive", "--format=tar", "-o", tar.toAbsolutePath().toString(),
+                    revision + ":" + prefix);
+            if (archived[0] != null) {
+                return archived[0];
+            }
+            Process untar = new ProcessBuilder("tar", "-xf", tar.toAbsolutePath().toString(), "-C",
+                    into.toAbsolutePath().toString()).redirectErrorStream(true).start();
+            String untarSaid = new String(untar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (untar.waitFor() != 0) {
+                return untarSaid.isEmpty() ? "tar failed" : untarSaid;
+            }
+            Files.delete(tar);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** {error or null, output} of a command. */
+    private static String[] run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            return new String[] {said.isEmpty() ? command[0] + " failed" : said, said};
+        }
+        return new String[] {null, said};
+    }
+
+    private int diff(PrintStream console, Path current) throws IOException {
         for (Path folder : List.of(current, candidate)) {
             if (!Files.isDirectory(folder)) {
                 System.err.println("claimscrub: rules folder not found: " + folder);
                 return ExitCode.RULES.code();
             }
         }
-        Files.createDirectories(out);
         try (var stale = Files.newDirectoryStream(out, BatchRun.WORK_PREFIX + "*")) {
             for (Path folder : stale) {
-                deleteTree(folder); // a killed diff's scrubs
+                if (!folder.equals(candidate)) {
+                    deleteTree(folder); // a killed diff's scrubs
+                }
             }
         }
         Path work = Files.createTempDirectory(out, BatchRun.WORK_PREFIX);
@@ -164,7 +240,8 @@ final class RulesDiffCommand implements Callable<Integer> {
 
     private String summary(RulesDiff d, Path current, List<String> names) {
         StringBuilder s = new StringBuilder();
-        s.append("Rules diff: ").append(current).append(" -> ").append(candidate).append(" on ")
+        s.append("Rules diff: ").append(current).append(" -> ")
+                .append(candidateRev != null ? current + " at " + candidateRev : candidate).append(" on ")
                 .append(String.join(", ", names)).append('\n');
         s.append(String.format(Locale.ROOT, "Findings: %,d with the current rules, %,d with the candidate: %,d added,"
                 + " %,d removed, %,d changed%n", d.before, d.after, d.added, d.removed, d.changed));

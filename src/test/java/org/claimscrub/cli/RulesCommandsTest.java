@@ -2,6 +2,7 @@ package org.claimscrub.cli;
 
 import org.claimscrub.authoring.TestRulesFolder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,20 @@ class RulesCommandsTest {
         assertTrue(out().contains("AOU-0753T"), out());
         assertTrue(Files.readString(report.resolve(RulesDiffCommand.HTML_FILE)).contains("<section id=\"rules-diff\">"));
         assertTrue(Files.list(report).noneMatch(p -> p.getFileName().toString().startsWith(".claimscrub")));
+    }
+
+    @Test
+    void aCandidateCanBeAGitRevisionOfTheRulesFolder() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of(".git")), "not a git work tree: --candidate-rev not tested");
+        int exit = Main.run("rules", "diff", "--candidate-rev", "HEAD", "--out", dir.toString(),
+                "claims-samples/lab-week.csv");
+        assertTrue(exit == 0 || exit == 1, "exit " + exit + ": " + out());
+        assertTrue(out().contains("rules at HEAD"), out());
+        assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith(".claimscrub")));
+        assertEquals(ExitCode.RULES.code(), Main.run("rules", "diff", "--candidate-rev", "no-such-revision",
+                "--out", dir.toString(), "claims-samples/lab-week.csv"));
+        assertEquals(ExitCode.USAGE.code(), Main.run("rules", "diff", "--out", dir.toString(),
+                "claims-samples/lab-week.csv"));
     }
 
     @Test

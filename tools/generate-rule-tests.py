@@ -5,11 +5,18 @@ one per chained Category I add-on), from the family DRL files and the reference 
 The committed files are plain CSV a person reads and edits; this script only saves typing the ~50 near-identical
 files. Re-run it after adding an add-on family, then read the diff: every expectation it writes follows the
 policy as stated in rules/README.md, not the rules' code. Values (patients, NPIs, claim ids) are made up.
+
+It never overwrites a file it did not write: GENERATED.sha256 beside the cases lists each file it wrote with the
+digest of what it wrote. A file that is not listed (hand-written), or that was edited since, is left as it is and
+reported, and the script exits 1. Delete such a file, or move it aside, to have it generated again.
 """
 import csv
 import datetime
+import hashlib
+import io
 import pathlib
 import re
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -28,12 +35,19 @@ def day(text, delta):
     return (datetime.date.fromisoformat(text) + datetime.timedelta(days=delta)).isoformat()
 
 
+MANIFEST = OUT / "GENERATED.sha256"
+
+
 def parse_families():
-    """(family, addon, primaries) for every 'X without Y' rule."""
+    """(family, addon, primaries) for every 'X without ...' rule: the primary its primaryOfX() function declares,
+    else (a chained code with several bases) the codes the rule's name gives."""
     found = []
     for drl in sorted((RULES / "families").glob("*.drl")):
-        for m in re.finditer(r'rule "(\w+) without ([\w ]+?)"', drl.read_text()):
-            found.append((drl.stem, m.group(1), m.group(2).split(" or ")))
+        text = drl.read_text()
+        declared = dict(re.findall(r'function\s+String\s+primaryOf(\w+)\s*\(\s*\)\s*\{\s*return\s+"(\w+)"', text))
+        for m in re.finditer(r'rule "(\w+) without ([\w ]+?)"', text):
+            addon = m.group(1)
+            found.append((drl.stem, addon, [declared[addon]] if addon in declared else m.group(2).split(" or ")))
     return found
 
 
@@ -55,8 +69,8 @@ def line_edits(code, mods, dos, claim_type, tob, visit_codes):
         out.append("EFF-BEFORE")
     if ref.get("sunset_date") and dos >= ref["sunset_date"]:
         out.append("EFF-SUNSET")
-    if claim_type == "professional" and fee.get("status_code") == "C":
-        out.append("CPR-C")
+    # CPR-C (on every professional add-on line) is left to policy/carrier-priced.csv: a family case is about
+    # the family's edits, so a change to carrier pricing never touches these files.
     if claim_type == "institutional" and tob.startswith("013") and opps.get(code, {}).get("status_indicator") in (
             "N", "Q1", "Q2", "Q3", "Q4"):
         out.append("OPPS-PKG")
@@ -95,11 +109,39 @@ class Case:
                                   "expect": " ".join(expect) or "none"})
 
     def write(self, path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", newline="") as f:
-            w = csv.DictWriter(f, COLUMNS, lineterminator="\n")
-            w.writeheader()
-            w.writerows(self.rows)
+        text = io.StringIO(newline="")
+        w = csv.DictWriter(text, COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(self.rows)
+        write_generated(path, text.getvalue())
+
+
+def digest(data):
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def read_manifest():
+    if not MANIFEST.exists():
+        return {}
+    entries = (line.split("  ", 1) for line in MANIFEST.read_text().splitlines() if line.strip())
+    return {name: sha for sha, name in entries}
+
+
+written_by_us = read_manifest()
+refused = []
+
+
+def write_generated(path, data):
+    """Writes the file unless it exists and is not, byte for byte, what this script last wrote there."""
+    name = path.relative_to(OUT).as_posix()
+    if path.exists() and written_by_us.get(name) != digest(path.read_text(encoding="utf-8")):
+        why = "edited since this script wrote it" if name in written_by_us else "not written by this script"
+        refused.append(f"{path.relative_to(ROOT)}: {why}: left as it is (delete it to have it generated)")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        f.write(data)
+    written_by_us[name] = digest(data)
 
 
 def prof(lines, patient="same", npi=NPI_A):
@@ -135,7 +177,7 @@ def addon_case(family, addon, primary):
     c.scenario(f"{primary} with 26 and another {primary} without: quiet",
                [prof(p(mods=["26"]) + [(primary, [], 1, DOS, []), a()])])
     c.scenario(f"{primary} with TC: quiet", [prof(p(mods=["TC"]) + [a()])])
-    c.scenario("hospital outpatient claim (type of bill 0131): OPPS notice, no carrier-priced notice",
+    c.scenario("hospital outpatient claim (type of bill 0131): OPPS notice",
                [(p() + [a()], "same", NPI_A, "institutional", "0131")])
     c.scenario("institutional claim, not hospital outpatient (type of bill 0851): quiet",
                [(p() + [a()], "same", NPI_A, "institutional", "0851")])
@@ -173,4 +215,9 @@ for family, addon, primaries in FAMILIES:
         addon_case(family, addon, primaries[0])
     else:
         chain_case(family, addon, primaries)
-print(f"wrote {len(FAMILIES)} case files under {OUT.relative_to(ROOT)}")
+MANIFEST.parent.mkdir(parents=True, exist_ok=True)
+MANIFEST.write_text("".join(f"{sha}  {name}\n" for name, sha in sorted(written_by_us.items())))
+print(f"wrote {len(FAMILIES) - len(refused)} of {len(FAMILIES)} case files under {OUT.relative_to(ROOT)}")
+if refused:
+    print("not overwritten:\n  " + "\n  ".join(refused), file=sys.stderr)
+    sys.exit(1)

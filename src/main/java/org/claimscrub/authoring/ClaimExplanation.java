@@ -143,9 +143,12 @@ public final class ClaimExplanation {
                 continue;
             }
             List<String> file = ruleFiles.computeIfAbsent(edit.ruleFile(), this::read);
+            // a condition names a primary through its family's primaryOf...() function
+            List<DrlRules.Primary> primaries = DrlRules.primaries(file);
             DrlRules.rule(file, edit.ruleName())
                     .filter(text -> codes.stream().anyMatch(code -> text.conditions().stream()
-                            .anyMatch(c -> c.contains('"' + code + '"'))))
+                            .anyMatch(c -> c.contains('"' + code + '"') || primaries.stream().anyMatch(
+                                    p -> p.primary().equals(code) && c.contains(p.function() + "(")))))
                     .ifPresent(text -> {
                         quiet.add(String.format("  rule \"%s\" (%s, %s:%d): not all of these held:", edit.ruleName(),
                                 edit.editId(), edit.ruleFile(), text.declarationLine()));

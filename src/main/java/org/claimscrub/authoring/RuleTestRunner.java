@@ -21,13 +21,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Runs rule test cases ({@link RuleTestCase}) against a rule base: each case's findings must be exactly the
- * ones its {@code expect} column lists, line by line. Across all cases, every enabled rule must fire (as
- * expected) in at least one case, so a new rule cannot slip in untested.
+ * Runs rule test cases ({@link RuleTestCase}) against a rule base. A case is about the edits its {@code expect}
+ * column names (edit ids, or categories for any edit of theirs): on every line, the findings of those edits must
+ * be exactly the ones listed there; findings of other edits are not its business, except on a line marked
+ * {@code exact}, and in a case that names no edit at all (every line {@code none}: nothing may fire). An
+ * expectation of a disabled rule's edit is set aside, and a case whose every named edit is disabled is skipped,
+ * not failed. Across all cases, every enabled rule must fire (as expected) in at least one case, so a new rule
+ * cannot slip in untested.
  *
  * <p>A case {@code NAME.csv} that needs CMS tables (MUE, PTP, add-on code edits, fee schedule) keeps them in a
  * folder {@code NAME.tables/} beside it, under their CMS file names; the case is scrubbed with them loaded.
@@ -69,12 +75,19 @@ public final class RuleTestRunner {
     }
 
     /**
-     * @param raised the edit ids raised as expected, for coverage
+     * @param raised   the edit ids raised as expected, for coverage
+     * @param setAside expectations not checked because they name a disabled rule's edit
+     * @param skipped  why the case was not run (every edit it names is disabled), empty when it ran
      */
     public record CaseResult(String name, int lines, int findings, List<String> problems, List<Missing> missing,
-                             List<Unexpected> unexpected, Set<String> raised) {
+                             List<Unexpected> unexpected, Set<String> raised, Set<String> setAside,
+                             Optional<String> skipped) {
         public boolean passed() {
             return problems.isEmpty() && missing.isEmpty() && unexpected.isEmpty();
+        }
+
+        public boolean isSkipped() {
+            return skipped.isPresent();
         }
     }
 
@@ -88,6 +101,10 @@ public final class RuleTestRunner {
 
         public long failedCases() {
             return cases.stream().filter(c -> !c.passed()).count();
+        }
+
+        public List<CaseResult> skippedCases() {
+            return cases.stream().filter(CaseResult::isSkipped).toList();
         }
     }
 
@@ -105,9 +122,14 @@ public final class RuleTestRunner {
     public SuiteResult runAll(Path testsFolder) throws IOException, ReferenceDataException {
         List<CaseResult> results = new ArrayList<>();
         for (Path file : caseFiles(testsFolder)) {
-            results.add(run(file, testsFolder.relativize(file).toString().replace('\\', '/')));
+            results.add(run(file, name(testsFolder, file)));
         }
         return new SuiteResult(results, untested(results));
+    }
+
+    /** The case's name: its path under the tests folder, with forward slashes. */
+    public static String name(Path testsFolder, Path file) {
+        return testsFolder.relativize(file).toString().replace('\\', '/');
     }
 
     /** Reads and runs one case file, with its CMS tables when it has a tables folder. */
@@ -141,6 +163,18 @@ public final class RuleTestRunner {
         List<String> problems = new ArrayList<>(testCase.problems());
         testCase.expected().forEach((line, tokens) -> tokens.stream().filter(t -> !knownTokens.contains(t))
                 .forEach(t -> problems.add(line + ": '" + t + "' is neither an edit id of these rules nor a category")));
+        Set<String> named = new LinkedHashSet<>();
+        testCase.expected().values().forEach(named::addAll);
+        Set<String> setAside = new TreeSet<>();
+        named.stream().filter(this::disabled).forEach(setAside::add);
+        Set<String> about = new HashSet<>(named);
+        about.removeAll(setAside);
+        if (!named.isEmpty() && about.isEmpty() && problems.isEmpty()) {
+            return new CaseResult(testCase.name(), testCase.lines().size(), 0, problems, List.of(), List.of(),
+                    Set.of(), setAside, Optional.of("every edit it names is disabled: " + String.join(" ", setAside)));
+        }
+        // A case that names no edit (every line "none") says that nothing fires on its lines.
+        boolean everything = named.isEmpty();
         List<Finding> findings = scrubber.scrub(testCase.lines());
         Map<LineKey, List<Finding>> byLine = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -153,9 +187,13 @@ public final class RuleTestRunner {
         Set<LineKey> allLines = new LinkedHashSet<>(testCase.expected().keySet());
         allLines.addAll(byLine.keySet());
         for (LineKey line : allLines) {
-            List<Finding> open = new ArrayList<>(byLine.getOrDefault(line, List.of()));
+            boolean exact = everything || testCase.exact().contains(line);
+            List<Finding> open = new ArrayList<>(byLine.getOrDefault(line, List.of()).stream()
+                    .filter(f -> exact || about.contains(f.edit().editId()) || about.contains(f.category().name()))
+                    .toList());
             // Edit ids first, so a category token never takes the finding an edit id token names.
             List<String> tokens = new ArrayList<>(testCase.expected().getOrDefault(line, List.of()));
+            tokens.removeAll(setAside);
             tokens.sort(Comparator.comparing(t -> isCategory(t) ? 1 : 0));
             for (String token : tokens) {
                 Finding match = open.stream().filter(f -> f.edit().editId().equals(token)).findFirst()
@@ -171,7 +209,14 @@ public final class RuleTestRunner {
             open.forEach(f -> unexpected.add(new Unexpected(line, f)));
         }
         return new CaseResult(testCase.name(), testCase.lines().size(), findings.size(), problems, missing,
-                unexpected, raised);
+                unexpected, raised, setAside, Optional.empty());
+    }
+
+    /** An edit id of a disabled rule, or a category whose every rule is disabled. */
+    private boolean disabled(String token) {
+        List<EditDefinition> edits = rules.edits().stream()
+                .filter(e -> e.editId().equals(token) || e.category().name().equals(token)).toList();
+        return !edits.isEmpty() && rules.catalog().disabledEdits().containsAll(edits);
     }
 
     private static boolean isCategory(String token) {

@@ -28,8 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Everything {@code claimscrub rules validate} checks, all problems at once: the compiler's errors and
- * warnings, rule metadata (via {@link RuleLoader}), then what the compiler cannot see: message placeholders
+ * Everything {@code claimscrub rules validate} checks, all problems of every file in one pass: the compiler's
+ * errors and warnings, and rule metadata read from the DRL text (so a file that does not compile still has its
+ * metadata, edit ids and placeholders checked), then what the compiler cannot see: a family's primary written
+ * anywhere but its {@code primaryOf} function, message placeholders
  * no rule fills, rules that never raise a finding, rule files without the header citing sources and
  * effective dates, reference tables that do not load, and an overrides.csv that names unknown edits.
  */
@@ -39,6 +41,11 @@ public final class RuleValidator {
 
     /** A name passed to findings.raise: a string literal followed by its value. */
     private static final Pattern RAISED_NAME = Pattern.compile("\"(\\w+)\"\\s*,");
+    /** The primary a family rule's name gives: "0856T without 88348", "0856T units over 88348", "0856T with 88348". */
+    private static final Pattern NAMED_PRIMARY = Pattern.compile("^\\w+ (?:without|units over|with) (\\w+)\\b");
+    /** A procedure code written as a string literal. */
+    private static final Pattern CODE_LITERAL = Pattern.compile("\"(\\d{4}[0-9A-Z])\"");
+    private static final Pattern PRIMARY_CALL = Pattern.compile(DrlRules.PRIMARY_FUNCTION_PREFIX + "(\\w+)\\s*\\(");
     private static final Pattern LOCATION = Pattern.compile("^(.+?) line (\\d+)(?:, )?(.*)$");
 
     /**
@@ -58,7 +65,10 @@ public final class RuleValidator {
     }
 
     public Result validate(Path folder) throws IOException {
-        List<RuleProblem> problems = new ArrayList<>();
+        // A set: the text-based metadata checks and the loader's make the same problem at the same place.
+        Set<RuleProblem> problems = new LinkedHashSet<>();
+        RuleLoader.DeclaredEdits declared = RuleLoader.declaredEdits(folder);
+        problems.addAll(declared.problems());
         RuleBase ruleBase = null;
         try {
             ruleBase = new RuleLoader().load(folder);
@@ -66,23 +76,77 @@ public final class RuleValidator {
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());
         }
-        Map<EditDefinition, String> disabled = new HashMap<>();
-        if (ruleBase != null) {
-            Set<String> filesWithRules = new LinkedHashSet<>();
-            for (EditDefinition edit : ruleBase.edits()) {
-                filesWithRules.add(edit.ruleFile());
-                checkRaise(folder, edit, problems);
-                ruleBase.catalog().disabledReason(edit).ifPresent(reason -> disabled.put(edit, reason));
-            }
-            for (String file : filesWithRules) {
-                checkHeader(folder.resolve(file), problems);
-            }
-            checkOverrides(folder.resolve(Overrides.DEFAULT_FILE), ruleBase, problems);
+        List<RuleProblem> found = new ArrayList<>(problems);
+        Set<String> filesWithRules = new LinkedHashSet<>();
+        for (EditDefinition edit : declared.edits()) {
+            filesWithRules.add(edit.ruleFile());
+            checkRaise(folder, edit, found);
         }
-        checkReference(folder.resolve("reference"), problems);
-        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+        for (String file : filesWithRules) {
+            checkHeader(folder.resolve(file), found);
+            checkPrimaries(folder.resolve(file), found);
+        }
+        checkOverrides(folder.resolve(Overrides.DEFAULT_FILE), declared.edits(), found);
+        checkReference(folder.resolve("reference"), found);
+        found = new ArrayList<>(new LinkedHashSet<>(found));
+        found.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));
-        return new Result(List.copyOf(problems), Optional.ofNullable(ruleBase), Map.copyOf(disabled));
+        return new Result(List.copyOf(found), Optional.ofNullable(ruleBase), declared.disabled());
+    }
+
+    /**
+     * In a family file, each add-on's primary is written once, in its {@code primaryOf<addon>()} function: the
+     * add-on's rules call it rather than repeat the code, call no other add-on's function, and their names
+     * (which reports show) name that primary. So a change of primary made in one place only is caught here.
+     */
+    private static void checkPrimaries(Path file, List<RuleProblem> problems) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        Map<String, DrlRules.Primary> declared = new HashMap<>();
+        for (DrlRules.Primary p : DrlRules.primaries(lines)) {
+            declared.putIfAbsent(p.addon(), p);
+        }
+        if (declared.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Integer, String> rule : DrlRules.ruleDeclarations(lines).entrySet()) {
+            String name = rule.getValue();
+            String addon = name.split(" ", 2)[0];
+            DrlRules.Primary primary = declared.get(addon);
+            int at = rule.getKey();
+            Matcher named = NAMED_PRIMARY.matcher(name);
+            if (primary != null && named.find() && !named.group(1).equals(primary.primary())) {
+                problems.add(new RuleProblem(RuleProblem.Level.ERROR, file.toString(), at,
+                        lines.get(at - 1).indexOf(name) + named.start(1) + 1, "rule \"" + name + "\" names "
+                        + named.group(1) + ", but " + primary.function() + "() at line " + primary.line()
+                        + " says the primary of " + addon + " is " + primary.primary() + ": rename the rule (reports"
+                        + " show its name), or correct the function"));
+            }
+            for (int i = at; i < lines.size() && !lines.get(i).strip().equals("end"); i++) {
+                String text = lines.get(i);
+                if (text.strip().startsWith("@")) {
+                    continue;
+                }
+                Matcher literal = CODE_LITERAL.matcher(text);
+                while (primary != null && literal.find()) {
+                    if (!literal.group(1).equals(addon)) {
+                        problems.add(new RuleProblem(RuleProblem.Level.ERROR, file.toString(), i + 1,
+                                literal.start() + 1, "rule \"" + name + "\": write " + primary.function()
+                                + "() instead of \"" + literal.group(1) + "\": the primary of " + addon
+                                + " is written once, at line " + primary.line() + ", so that a change of primary"
+                                + " cannot miss a place"));
+                    }
+                }
+                Matcher call = PRIMARY_CALL.matcher(text);
+                while (call.find()) {
+                    if (!call.group(1).equals(addon)) {
+                        problems.add(new RuleProblem(RuleProblem.Level.ERROR, file.toString(), i + 1,
+                                call.start() + 1, "rule \"" + name + "\" is about " + addon + " but calls "
+                                + DrlRules.PRIMARY_FUNCTION_PREFIX + call.group(1) + "(), the primary of "
+                                + call.group(1) + "; call " + DrlRules.PRIMARY_FUNCTION_PREFIX + addon + "()"));
+                    }
+                }
+            }
+        }
     }
 
     /** The rule raises its finding and passes every placeholder of its message that is not standard. */
@@ -136,12 +200,12 @@ public final class RuleValidator {
         }
     }
 
-    private static void checkOverrides(Path file, RuleBase ruleBase, List<RuleProblem> problems) {
+    private static void checkOverrides(Path file, List<EditDefinition> edits, List<RuleProblem> problems) {
         if (!Files.isRegularFile(file)) {
             return;
         }
         try {
-            Overrides.load(file, ruleBase.edits());
+            Overrides.load(file, edits);
         } catch (OverridesException e) {
             problems.add(located(e.getMessage(), file));
         }

@@ -53,10 +53,13 @@ public final class PlainJavaPipeline {
 
     private final ReferenceData reference;
     private final int memoryLines;
+    /** Add-on to primary, from the rules folder, as {@link SyntheticBatch} pairs them. */
+    private final Map<String, String> primaryOf;
 
-    public PlainJavaPipeline(ReferenceData reference, int memoryLines) {
+    public PlainJavaPipeline(ReferenceData reference, int memoryLines, Map<String, String> primaryOf) {
         this.reference = reference;
         this.memoryLines = memoryLines;
+        this.primaryOf = Map.copyOf(primaryOf);
     }
 
     private static EditDefinition edit(String id, Category category) {
@@ -108,7 +111,7 @@ public final class PlainJavaPipeline {
         Set<String> seen = new HashSet<>();
         for (ClaimLine line : visit) {
             boolean firstOfCode = seen.add(line.code());
-            String primary = SyntheticBatch.PRIMARY_OF.get(line.code());
+            String primary = primaryOf.get(line.code());
             if (primary != null) {
                 Integer primaryUnits = unitsByCode.get(primary);
                 if (primaryUnits == null) {

@@ -4,6 +4,7 @@ import org.claimscrub.bench.PeakHeap;
 import org.claimscrub.bench.PlainJavaPipeline;
 import org.claimscrub.bench.ReadBench;
 import org.claimscrub.bench.SyntheticBatch;
+import org.claimscrub.engine.DrlRules;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -60,7 +62,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Path input = folder.resolve("synthetic-batch.csv");
             long started = System.nanoTime();
-            long written = SyntheticBatch.write(input, lines);
+            Map<String, String> primaryOf = DrlRules.unchained(DrlRules.primaries(RulesFolder.resolve(rules)));
+            long written = SyntheticBatch.write(input, lines, primaryOf);
             console.printf("Batch:      %,d synthetic lines, %,d MB, written in %.1f s; heap max %,d MB, %d cores%n",
                     written, Files.size(input) >> 20, (System.nanoTime() - started) / 1e9,
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
@@ -80,14 +83,14 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Cold start: full scrub %,.0f lines/s end to end (%.1f s; rule compile %.1f s) as the"
                     + " first run of a fresh JVM, JIT warm-up included%n", written / cold.seconds, cold.seconds,
                     cold.compileMs / 1e3);
-            plainJava(reference, input, folder);
+            plainJava(reference, primaryOf, input, folder);
 
             FullRun full = fullScrub(input, folder.resolve("full"));
             if (full.exit != ExitCode.OK.code()) {
                 System.err.println("claimscrub: the scrub exited " + full.exit);
                 return full.exit;
             }
-            PlainRun plain = plainJava(reference, input, folder);
+            PlainRun plain = plainJava(reference, primaryOf, input, folder);
             double fullRate = written / full.seconds;
             // the compile overlaps reading: only the time the scrub still waited for it counts against the rate
             double scrubRate = written / (full.seconds - full.waitMs / 1e3);
@@ -162,11 +165,12 @@ final class BenchCommand implements Callable<Integer> {
         return new FullRun(exit, seconds, compileMs, waitMs, peak);
     }
 
-    private PlainRun plainJava(ReferenceData reference, Path input, Path folder) throws IOException, InputException {
+    private PlainRun plainJava(ReferenceData reference, Map<String, String> primaryOf, Path input, Path folder)
+            throws IOException, InputException {
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
         new PlainJavaPipeline(reference, memoryLines != null ? memoryLines
-                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()))
+                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()), primaryOf)
                 .run(input, folder.resolve("plain"), folder.resolve("plain-work"));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.peakBytes();

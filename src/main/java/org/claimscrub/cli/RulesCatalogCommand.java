@@ -31,11 +31,12 @@ final class RulesCatalogCommand implements Callable<Integer> {
             return e.exitCode.code();
         }
         try (ReportFiles files = new ReportFiles(out)) {
-            EditCatalogDocument catalog = EditCatalogDocument.of(loaded.folder(), loaded.rules());
+            EditCatalogDocument catalog = EditCatalogDocument.of(loaded.folder(), loaded.rules(), loaded.reference());
             files.write(EditCatalogDocument.MARKDOWN_FILE, w -> w.write(catalog.markdown()));
             files.write(EditCatalogDocument.HTML_FILE, w -> w.write(catalog.html()));
             files.commit();
-            RulesCommand.console().println("Catalog: " + loaded.rules().edits().size() + " edits written to "
+            RulesCommand.console().println("Catalog: " + (loaded.rules().edits().size() + 1) + " edits (the engine's"
+                    + " SYSTEM edit included) written to "
                     + out.resolve(EditCatalogDocument.MARKDOWN_FILE) + " and "
                     + out.resolve(EditCatalogDocument.HTML_FILE));
             return ExitCode.OK.code();

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code claimscrub rules ...}: the compliance analyst's tools for the rules folder. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Validate, test and document the rules folder.",
+        description = "Validate, test, compare and document the rules folder.",
         subcommands = {RulesCommand.Validate.class, RulesTestCommand.class, RulesCatalogCommand.class,
+            RulesDiffCommand.class,
             CommandLine.HelpCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec

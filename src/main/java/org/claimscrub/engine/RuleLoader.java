@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class RuleLoader {
     private static final Pattern DUPLICATE_RULE_CLASS = Pattern.compile("The type Rule_\\w+ is already defined");
     /** Said of a file whose parse failed; the parse error itself says more. */
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    /** How compiler messages name a rule. */
+    private static final Pattern RULE_NAMED = Pattern.compile("[Rr]ule \"([^\"]+)\"|Rule name='([^']+)'");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.get();
@@ -149,7 +152,11 @@ public final class RuleLoader {
             line = Integer.parseInt(position.group(1));
             column = Integer.parseInt(position.group(2)) + 1;
         } else {
-            int[] found = locateQuotedSource(raw, file, line);
+            // A condition the compiler cannot analyse comes without a line (-1): search the whole file.
+            int[] found = locateQuotedSource(raw, file, Math.max(line, 1), line < 1);
+            if (found == null && line < 1) {
+                found = locateRule(raw, file);
+            }
             if (found != null) {
                 line = found[0];
                 column = found[1];
@@ -178,7 +185,8 @@ public final class RuleLoader {
      * The line and 1-based column of the text a compiler message quotes, searched from the reported line (the
      * rule's first line for consequence errors) to the rule's end; null when not found.
      */
-    private static int[] locateQuotedSource(String text, Path file, int fromLine) throws IOException {
+    private static int[] locateQuotedSource(String text, Path file, int fromLine, boolean wholeFile)
+            throws IOException {
         if (fromLine < 1 || !Files.isRegularFile(file)) {
             return null;
         }
@@ -194,7 +202,7 @@ public final class RuleLoader {
                 if (at >= 0) {
                     return new int[] {i + 1, at + 1};
                 }
-                if (i > fromLine - 1 && lines.get(i).strip().equals("end")) {
+                if (!wholeFile && i > fromLine - 1 && lines.get(i).strip().equals("end")) {
                     break;
                 }
             }
@@ -202,11 +210,20 @@ public final class RuleLoader {
         return null;
     }
 
+    /** The declaration of the rule a message names ({@code rule "x"} or {@code Rule name='x'}), or null. */
+    private static int[] locateRule(String text, Path file) throws IOException {
+        Matcher m = RULE_NAMED.matcher(text);
+        if (!m.find() || !Files.isRegularFile(file)) {
+            return null;
+        }
+        int line = DrlRules.declarationLine(Files.readAllLines(file), m.group(1) != null ? m.group(1) : m.group(2));
+        return line > 0 ? new int[] {line, 1} : null;
+    }
+
     private static EditCatalog catalog(KieBase kieBase, RuleFiles ruleFiles, List<RuleProblem> problems)
             throws IOException {
-        Map<String, EditDefinition> byRule = new HashMap<>();
-        Map<String, String> disabled = new HashMap<>();
-        Map<String, String> ruleByEditId = new HashMap<>();
+        List<Declared> declared = new ArrayList<>();
+        Map<Path, List<String>> texts = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String virtualPath = ((RuleImpl) rule).getResource().getSourcePath();
@@ -217,24 +234,87 @@ public final class RuleLoader {
                             + " puts in working memory, so it would never fire: test the line's own row instead,"
                             + " e.g. ServiceLine( codeRow.pcTc != null, ... )"));
                 }
-                EditDefinition edit = edit(rule, site, problems);
-                if (edit == null) {
-                    continue;
-                }
-                String previous = ruleByEditId.putIfAbsent(edit.editId(), rule.getName());
-                if (previous != null) {
-                    problems.add(site.error("@" + EDIT_ID, "edit id " + edit.editId() + " is already used by rule \"" + previous
-                            + "\"; edit ids are never shared or reused"));
-                }
-                String key = EditCatalog.key(pkg.getName(), rule.getName());
-                byRule.put(key, edit);
-                if (rule.getMetaData().containsKey(DISABLED)) {
-                    String reason = text(rule.getMetaData(), DISABLED);
-                    disabled.put(key, reason.isEmpty() ? "no reason given" : reason);
-                }
+                List<String> text = texts.computeIfAbsent(site.file(), RuleLoader::linesOrNone);
+                declared.add(new Declared(site, DrlRules.declarationLine(text, rule.getName()), rule.getMetaData(),
+                        EditCatalog.key(pkg.getName(), rule.getName())));
             }
         }
+        Map<String, EditDefinition> byRule = new HashMap<>();
+        Map<String, String> disabled = new HashMap<>();
+        edits(declared, problems, byRule, disabled);
         return new EditCatalog(byRule, disabled);
+    }
+
+    /**
+     * The edits every {@code .drl} file under the folder declares, read from the DRL text with the same checks
+     * {@link #load} makes of compiled metadata (so the problems are the same ones, at the same places): what
+     * {@code rules validate} reports for files that do not compile, where the compiler says nothing of metadata.
+     *
+     * @param disabled edit to the reason its {@code @disabled} gives
+     */
+    public record DeclaredEdits(List<EditDefinition> edits, Map<EditDefinition, String> disabled,
+                                List<RuleProblem> problems) {
+    }
+
+    public static DeclaredEdits declaredEdits(Path folder) throws IOException {
+        RuleFiles ruleFiles = new RuleFiles(folder);
+        List<Declared> declared = new ArrayList<>();
+        for (Path file : drlFiles(folder)) {
+            for (DrlRules.RuleMetadata rule : DrlRules.metadata(Files.readAllLines(file))) {
+                RuleSite site = new RuleSite(file, ruleFiles.relative(file), rule.ruleName());
+                declared.add(new Declared(site, rule.line(), rule.metadata(),
+                        ruleFiles.relative(file) + '/' + rule.ruleName()));
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, EditDefinition> byRule = new HashMap<>();
+        Map<String, String> disabled = new HashMap<>();
+        edits(declared, problems, byRule, disabled);
+        Map<EditDefinition, String> disabledEdits = new HashMap<>();
+        disabled.forEach((key, reason) -> disabledEdits.put(byRule.get(key), reason));
+        return new DeclaredEdits(byRule.values().stream().sorted(Comparator.comparing(
+                EditDefinition::ruleFile).thenComparing(EditDefinition::editId)).toList(),
+                Map.copyOf(disabledEdits), List.copyOf(problems));
+    }
+
+    /** A rule and its metadata, compiled or as written; {@code key} names it in the catalog. */
+    private record Declared(RuleSite site, int line, Map<String, ?> metadata, String key) {
+    }
+
+    /**
+     * Checks every rule's metadata and that no edit id is used twice, in file and line order, so that the
+     * second use is the one reported whichever way the rules were read.
+     */
+    private static void edits(List<Declared> declared, List<RuleProblem> problems,
+                              Map<String, EditDefinition> byRule, Map<String, String> disabled) throws IOException {
+        List<Declared> ordered = new ArrayList<>(declared);
+        ordered.sort(Comparator.comparing((Declared d) -> d.site().relativePath())
+                .thenComparingInt(Declared::line));
+        Map<String, String> ruleByEditId = new HashMap<>();
+        for (Declared rule : ordered) {
+            EditDefinition edit = edit(rule.metadata(), rule.site(), problems);
+            if (edit == null) {
+                continue;
+            }
+            String previous = ruleByEditId.putIfAbsent(edit.editId(), edit.ruleName());
+            if (previous != null) {
+                problems.add(rule.site().error("@" + EDIT_ID, "edit id " + edit.editId() + " is already used by rule \""
+                        + previous + "\"; edit ids are never shared or reused"));
+            }
+            byRule.put(rule.key(), edit);
+            if (rule.metadata().containsKey(DISABLED)) {
+                String reason = text(rule.metadata(), DISABLED);
+                disabled.put(rule.key(), reason.isEmpty() ? "no reason given" : reason);
+            }
+        }
+    }
+
+    private static List<String> linesOrNone(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Whether some pattern of the condition, however nested (not, exists, or, from), matches the type. */
@@ -252,8 +332,8 @@ public final class RuleLoader {
     }
 
     /** The rule's edit, or null after adding every metadata problem the rule has. */
-    private static EditDefinition edit(Rule rule, RuleSite site, List<RuleProblem> problems) throws IOException {
-        Map<String, Object> meta = rule.getMetaData();
+    private static EditDefinition edit(Map<String, ?> meta, RuleSite site, List<RuleProblem> problems)
+            throws IOException {
         int before = problems.size();
         for (String key : meta.keySet()) {
             if (!METADATA_KEYS.contains(key)) {
@@ -279,11 +359,11 @@ public final class RuleLoader {
         return new EditDefinition(editId, category, severity != null ? severity : category.defaultSeverity(),
                 message.isEmpty() ? category.defaultMessage() : message,
                 source.isEmpty() ? category.defaultSource() : source,
-                rule.getName(), site.relativePath());
+                site.ruleName(), site.relativePath());
     }
 
     /** The enum value a metadata key names, or null when absent (fine) or unknown (a problem). */
-    private static <E extends Enum<E>> E known(Map<String, Object> meta, String key, Class<E> type, RuleSite site,
+    private static <E extends Enum<E>> E known(Map<String, ?> meta, String key, Class<E> type, RuleSite site,
                                                List<RuleProblem> problems) throws IOException {
         String name = text(meta, key);
         if (name.isEmpty()) {
@@ -298,7 +378,7 @@ public final class RuleLoader {
         }
     }
 
-    private static String text(Map<String, Object> meta, String key) {
+    private static String text(Map<String, ?> meta, String key) {
         Object value = meta.get(key);
         return value == null ? "" : value.toString().strip();
     }

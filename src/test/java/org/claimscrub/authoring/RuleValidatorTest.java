@@ -97,6 +97,46 @@ class RuleValidatorTest {
         assertTrue(problems.get(0).contains("edit id AOP-9999T is already used"), problems.get(0));
     }
 
+    /** Every kind of problem at once, across files: none hides another, each is located in its file. */
+    @Test
+    void everyProblemOfEveryFileIsReportedInOnePass() throws IOException {
+        String good = "findings.raise(kcontext, $addon, \"primary\", \"88305\");";
+        TestRulesFolder.with(folder, HEADER
+                // a typo on the right-hand side of a comparison, and a missing @editId, in one rule
+                + addonRule("@category(\"ADDON_UNITS_EXCEED_PRIMARY\")", good)
+                        .replace("code == \"9999T\" )", "code == \"9999T\", units > codeUnitz )")
+                + "\n" + addonRule("@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\")",
+                        "findings.raise(kcontext, $addon);").replace("9999T without", "9999T also without"));
+        Files.writeString(folder.resolve("families/other.drl"), HEADER
+                + addonRule("@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARI\")", good)
+                        .replace("9999T without", "9999T other")
+                + "\n" + addonRule("@editId(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\")", good)
+                        .replace("9999T without", "9999T third"));
+        List<String> problems = new RuleValidator().validate(folder).problems().stream().map(RuleProblem::toString)
+                .map(p -> p.replace(folder + "/", "")).toList();
+        String all = String.join("\n", problems);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/test.drl:14:") && p.contains("codeUnitz")),
+                all);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/test.drl:11:")
+                && p.contains("needs an @editId")), all);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/test.drl:") && p.contains("uses {primary}")),
+                all);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/other.drl:12:")
+                && p.contains("unknown @category \"ADDON_WITHOUT_PRIMARI\"")), all);
+        // files in path order: other.drl's rule had the id first
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/test.drl:21:5:")
+                && p.contains("edit id AOP-9999T is already used by rule \"9999T third 88305\"")), all);
+        assertTrue(problems.stream().noneMatch(p -> p.contains(":-1:") || p.contains(":0:0:")), all);
+    }
+
+    @Test
+    void metadataIsCheckedInAFileThatDoesNotParse() throws IOException {
+        List<String> problems = problems(HEADER + addonRule("@editID(\"AOP-9999T\") @category(\"ADDON_WITHOUT_PRIMARY\")",
+                "findings.raise(kcontext, $addon, \"primary\", \"88305\");").replace("\"9999T\" )", "\"9999T\""));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("families/test.drl:15:5: ")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("unknown metadata @editID")), problems.toString());
+    }
+
     @Test
     void placeholderNoRuleFillsIsAnError() throws IOException {
         List<String> problems = problems(HEADER + addonRule(

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Builds a rules folder for a test: the shipped common.drl and reference tables plus one family file. */
+/**
+ * Builds a rules folder for a test: the shipped common.drl and reference tables plus one family file, or a copy
+ * of the shipped folder.
+ */
 public final class TestRulesFolder {
     private TestRulesFolder() {
     }
@@ -20,6 +23,22 @@ public final class TestRulesFolder {
             }
         }
         Files.writeString(folder.resolve("families/test.drl"), familyFile);
+        return folder;
+    }
+
+    /** A copy of the whole shipped rules folder (rules, reference tables, test cases), to change in a test. */
+    public static Path copyOfShipped(Path folder) throws IOException {
+        Path shipped = Path.of("rules");
+        try (Stream<Path> files = Files.walk(shipped)) {
+            for (Path f : files.toList()) {
+                Path target = folder.resolve(shipped.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
         return folder;
     }
 }

@@ -106,7 +106,7 @@ class AnalystCommandsTest {
         String text = out();
         assertTrue(text.contains("rule \"0753T units over 88305\" (AOU-0753T, families/surgical-pathology.drl:"), text);
         assertTrue(text.contains("same visit: claim UOP-01 line 1: 88305, 2 unit(s)"), text);
-        assertTrue(text.contains("visitUnits(\"88305\") < codeUnits"), text);
+        assertTrue(text.contains("visitUnits(primaryOf0753T()) < codeUnits"), text);
         assertFalse(text.contains("PT2"), "no patient id: " + text);
     }
 

@@ -3,6 +3,7 @@ package org.claimscrub.cli;
 import com.opencsv.CSVReader;
 import org.claimscrub.bench.PlainJavaPipeline;
 import org.claimscrub.bench.SyntheticBatch;
+import org.claimscrub.engine.DrlRules;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,11 +48,12 @@ class BenchCommandTest {
     @Test
     void thePlainJavaBaselineFindsWhatTheRulesFindForTheEditsItCodes(@TempDir Path tmp) throws Exception {
         Path batch = tmp.resolve("batch.csv");
-        SyntheticBatch.write(batch, 20_000);
+        Map<String, String> primaryOf = DrlRules.unchained(DrlRules.primaries(Path.of("rules")));
+        SyntheticBatch.write(batch, 20_000, primaryOf);
         assertEquals(ExitCode.OK.code(), BatchFixtures.scrub("--fail-on", "none",
                 "--out", tmp.resolve("full").toString(), batch.toString()));
         ReferenceData reference = new ReferenceDataLoader().load(Path.of("rules", "reference"));
-        new PlainJavaPipeline(reference, 5_000).run(batch, tmp.resolve("plain"), tmp.resolve("work"));
+        new PlainJavaPipeline(reference, 5_000, primaryOf).run(batch, tmp.resolve("plain"), tmp.resolve("work"));
 
         Set<String> coded = Set.of("ADDON_WITHOUT_PRIMARY", "ADDON_UNITS_EXCEED_PRIMARY",
                 "ADDON_PRIMARY_PROFESSIONAL_ONLY", "MODIFIER_NOT_ALLOWED");

@@ -1,6 +1,7 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.bench.SyntheticBatch;
+import org.claimscrub.engine.DrlRules;
 import org.claimscrub.report.ReportFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class KilledRunTest {
 
     private Path batch(int lines) throws IOException {
         Path input = tmp.resolve("synthetic-batch.csv");
-        SyntheticBatch.write(input, lines);
+        SyntheticBatch.write(input, lines, DrlRules.unchained(DrlRules.primaries(Path.of("rules"))));
         return input;
     }
 

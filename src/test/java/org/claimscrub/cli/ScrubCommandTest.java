@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +70,10 @@ class ScrubCommandTest {
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "--rules", rules.toString(), "--out", out().toString(),
                 SAMPLE));
         assertFalse(Files.exists(out()), "no report folder after a failed compile");
-        assertTrue(stderr().contains(family + ":25:"), stderr());
+        List<String> text = Files.readAllLines(family);
+        int broken = 1 + text.indexOf(text.stream().filter(l -> l.contains("\"0856T\" !visitBills")).findFirst()
+                .orElseThrow());
+        assertTrue(stderr().contains(family + ":" + broken + ":"), stderr());
         assertFalse(stderr().contains("\tat "), "no stack trace");
     }
 

@@ -2,9 +2,12 @@ package org.claimscrub.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.claimscrub.engine.Lines.line;
 import static org.claimscrub.engine.ShippedRules.problems;
@@ -13,29 +16,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The six primaries that are add-on codes themselves need their own base code on the visit. */
 class AddonChainRulesTest {
 
+    /**
+     * The primaries that are add-ons themselves, with the base code their family file declares
+     * ({@code primaryOf88341()}); 88334 takes either of two bases, written in its rule.
+     */
+    static Stream<Arguments> chained() {
+        Map<String, String> pairs = ShippedRules.underTest().primaryOf();
+        Stream<Arguments> declared = pairs.entrySet().stream().filter(e -> pairs.containsValue(e.getKey()))
+                .map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return Stream.concat(declared, Stream.of(Arguments.of("88334", "88331"), Arguments.of("88334", "88333")));
+    }
+
     @ParameterizedTest(name = "{0} without {1}: fires")
-    @CsvSource({"88341,88342", "88177,88172", "88334,88331", "88350,88346", "88364,88365", "88369,88368"})
+    @MethodSource("chained")
     void chainedAddonAloneFires(String addon, String base) {
         assertEquals(List.of("AOP-" + addon + "@C1:1"), problems(line(addon)));
     }
 
     @ParameterizedTest(name = "{0} with {1}: quiet")
-    @CsvSource({"88341,88342", "88177,88172", "88334,88331", "88334,88333", "88350,88346", "88364,88365",
-        "88369,88368"})
+    @MethodSource("chained")
     void chainedAddonWithItsBaseIsQuiet(String addon, String base) {
         assertEquals(List.of(), problems(line(base), line(addon).claim("C1", 2)));
     }
 
     @Test
     void digitizationOfAChainedAddonNeedsTheWholeChain() {
-        assertEquals(List.of(), problems(line("88342"), line("88341").claim("C1", 2), line("0761T").claim("C1", 3)));
-        assertEquals(List.of("AOP-88341@C1:1"), problems(line("88341"), line("0761T").claim("C1", 2)));
-        assertEquals(List.of("AOP-0761T@C1:2"), problems(line("88342"), line("0761T").claim("C1", 2)));
+        String primary = ShippedRules.primaryOf("0761T");
+        String base = ShippedRules.primaryOf(primary);
+        assertEquals(List.of(), problems(line(base), line(primary).claim("C1", 2), line("0761T").claim("C1", 3)));
+        assertEquals(List.of("AOP-" + primary + "@C1:1"), problems(line(primary), line("0761T").claim("C1", 2)));
+        assertEquals(List.of("AOP-0761T@C1:2"), problems(line(base), line("0761T").claim("C1", 2)));
     }
 
     @Test
     void aBaseOnAnotherDateDoesNotCount() {
-        assertEquals(List.of("AOP-88341@C1:2"),
-                problems(line("88342").on("2025-03-09"), line("88341").claim("C1", 2)));
+        String chained = ShippedRules.primaryOf("0761T");
+        assertEquals(List.of("AOP-" + chained + "@C1:2"),
+                problems(line(ShippedRules.primaryOf(chained)).on("2025-03-09"), line(chained).claim("C1", 2)));
     }
 }

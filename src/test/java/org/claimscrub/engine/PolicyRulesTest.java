@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.claimscrub.engine.Lines.line;
 import static org.claimscrub.engine.ShippedRules.edits;
+import static org.claimscrub.engine.ShippedRules.primaryOf;
 import static org.claimscrub.engine.ShippedRules.problems;
 import static org.claimscrub.engine.ShippedRules.problemsOn;
 import static org.claimscrub.engine.ShippedRules.scrub;
@@ -61,7 +62,7 @@ class PolicyRulesTest {
         @CsvSource({"51,MODR-51", "50,MODR-50", "80,MODR-ASST", "81,MODR-ASST", "82,MODR-ASST", "AS,MODR-ASST"})
         void reviewModifierOnAnAddonWarns(String modifier, String editId) {
             assertEquals(List.of(editId + "@C1:2"),
-                    problemsOn("0753T", line("88305"), line("0753T").claim("C1", 2).modifiers(modifier)));
+                    problemsOn("0753T", line(primaryOf("0753T")), line("0753T").claim("C1", 2).modifiers(modifier)));
         }
 
         @ParameterizedTest(name = "{1} on {0}: {2}")
@@ -84,7 +85,7 @@ class PolicyRulesTest {
 
         @Test
         void assistantMessageNamesTheModifierBilled() {
-            Finding f = scrub(line("88305"), line("0753T").claim("C1", 2).modifiers("59", "82")).stream()
+            Finding f = scrub(line(primaryOf("0753T")), line("0753T").claim("C1", 2).modifiers("59", "82")).stream()
                     .filter(x -> x.edit().editId().equals("MODR-ASST")).findFirst().orElseThrow();
             assertTrue(f.message().startsWith("Modifier 82 on 0753T needs review"), f.message());
         }
@@ -97,7 +98,7 @@ class PolicyRulesTest {
             "0751T,2022-12-31,EFF-BEFORE", "0751T,2023-01-01,", "0841T,2023-12-31,EFF-BEFORE", "0841T,2024-01-01,",
             "0751T,2027-12-31,", "0751T,2028-01-01,EFF-SUNSET", "0856T,2028-12-31,", "0856T,2029-01-01,EFF-SUNSET"})
         void effectiveAndSunsetBoundaries(String addon, String date, String editId) {
-            String primary = addon.equals("0751T") ? "88302" : addon.equals("0841T") ? "88331" : "88348";
+            String primary = primaryOf(addon);
             List<String> expected = editId == null ? List.of() : List.of(editId + "@C1:2");
             assertEquals(expected, problemsOn(addon, line(primary).on(date), line(addon).claim("C1", 2).on(date)));
         }
@@ -113,14 +114,15 @@ class PolicyRulesTest {
         @Test
         void packagedAddonOnAHospitalOutpatientClaimGetsTheNotice() {
             assertEquals(List.of("OPPS-PKG@C1:2"),
-                    edits(line("88305").institutional("0131"), line("0753T").claim("C1", 2).institutional("0131")));
+                    edits(line(primaryOf("0753T")).institutional("0131"),
+                            line("0753T").claim("C1", 2).institutional("0131")));
         }
 
         @Test
         void otherBillTypesAndProfessionalClaimsDoNot() {
-            assertTrue(edits(line("88305").institutional("0141"), line("0753T").claim("C1", 2)
+            assertTrue(edits(line(primaryOf("0753T")).institutional("0141"), line("0753T").claim("C1", 2)
                     .institutional("0141")).isEmpty());
-            assertEquals(List.of("CPR-C@C1:2"), edits(line("88305"), line("0753T").claim("C1", 2)));
+            assertEquals(List.of("CPR-C@C1:2"), edits(line(primaryOf("0753T")), line("0753T").claim("C1", 2)));
         }
 
         @Test
@@ -133,13 +135,13 @@ class PolicyRulesTest {
     class CarrierPriced {
         @Test
         void statusCCodeOnAProfessionalClaimGetsTheNotice() {
-            assertEquals(List.of("CPR-C@C1:2"), edits(line("88348"), line("0856T").claim("C1", 2)));
+            assertEquals(List.of("CPR-C@C1:2"), edits(line(primaryOf("0856T")), line("0856T").claim("C1", 2)));
         }
 
         @Test
         void primariesAndInstitutionalClaimsDoNot() {
             assertEquals(List.of(), edits(line("88348")));
-            assertEquals(List.of(), edits(line("88348").institutional("0141"),
+            assertEquals(List.of(), edits(line(primaryOf("0856T")).institutional("0141"),
                     line("0856T").claim("C1", 2).institutional("0141")));
         }
     }

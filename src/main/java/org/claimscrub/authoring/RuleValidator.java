@@ -57,11 +57,22 @@ public final class RuleValidator {
         }
     }
 
+    private final RuleLoader loader;
+
+    public RuleValidator() {
+        this(new RuleLoader());
+    }
+
+    /** A validator that compiles (or loads from a cache) with this loader. */
+    public RuleValidator(RuleLoader loader) {
+        this.loader = loader;
+    }
+
     public Result validate(Path folder) throws IOException {
         List<RuleProblem> problems = new ArrayList<>();
         RuleBase ruleBase = null;
         try {
-            ruleBase = new RuleLoader().load(folder);
+            ruleBase = loader.load(folder);
             problems.addAll(ruleBase.warnings());
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());

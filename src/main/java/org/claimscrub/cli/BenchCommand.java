@@ -3,12 +3,14 @@ package org.claimscrub.cli;
 import org.claimscrub.bench.PeakHeap;
 import org.claimscrub.bench.PlainJavaPipeline;
 import org.claimscrub.bench.SyntheticBatch;
+import org.claimscrub.engine.RuleBase;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -48,6 +50,14 @@ final class BenchCommand implements Callable<Integer> {
             + " temporary folder, deleted afterwards).")
     Path work;
 
+    @Option(names = "--sample-runs", paramLabel = "N", defaultValue = "3",
+            description = "Scrubs of the lab-week sample in a fresh JVM, each way: compiling the rules, and loading"
+                    + " them from a rule cache (default: ${DEFAULT-VALUE}; 0 skips them).")
+    int sampleRuns;
+
+    @Mixin
+    RuleCacheOptions ruleCache;
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -76,8 +86,9 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("claimscrub: the scrub exited " + cold.exit);
                 return cold.exit;
             }
-            console.printf("Cold start: full scrub %,.0f lines/s end to end (%.1f s; rule compile %.1f s) as the"
+            console.printf("Cold start: full scrub %,.0f lines/s end to end (%.1f s; rules %s in %.1f s) as the"
                     + " first run of a fresh JVM, JIT warm-up included%n", written / cold.seconds, cold.seconds,
+                    cold.origin == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                     cold.compileMs / 1e3);
             plainJava(reference, input, folder);
 
@@ -99,6 +110,10 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Ratio:      full scrub at %.0f%% of the plain-Java rate (%.0f%% without the compile);"
                     + " both measured on a second run, after one run of each warmed the JIT%n",
                     100 * fullRate / plainRate, 100 * scrubRate / plainRate);
+            if (sampleRuns > 0) {
+                SampleScrubs.measure(RulesFolder.resolve(rules), folder.resolve("sample"), sampleRuns)
+                        .ifPresent(console::println);
+            }
             return ExitCode.OK.code();
         } catch (InputException e) {
             System.err.println("claimscrub: " + e.getMessage());
@@ -110,7 +125,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private record FullRun(int exit, double seconds, long compileMs, long waitMs, long peakBytes) {
+    private record FullRun(int exit, double seconds, long compileMs, long waitMs, long peakBytes,
+                           RuleBase.Origin origin) {
     }
 
     private record PlainRun(double seconds, long peakBytes) {
@@ -129,9 +145,11 @@ final class BenchCommand implements Callable<Integer> {
         if (memoryLines != null) {
             args.addAll(List.of("--memory-lines", memoryLines.toString()));
         }
+        args.addAll(ruleCache.arguments());
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
-        CommandLine scrub = new CommandLine(new ScrubCommand());
+        ScrubCommand command = new ScrubCommand();
+        CommandLine scrub = new CommandLine(command);
         scrub.setCaseInsensitiveEnumValuesAllowed(true);
         scrub.setOut(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
         PrintStream stdout = System.out;
@@ -146,13 +164,16 @@ final class BenchCommand implements Callable<Integer> {
         long peak = heap.peakBytes();
         heap.close();
         if (exit != ExitCode.OK.code()) {
-            return new FullRun(exit, seconds, 0, 0, peak);
+            return new FullRun(exit, seconds, 0, 0, peak, null);
         }
         String manifest = Files.readString(out.resolve("run.json"));
-        long compileMs = Long.parseLong(manifest.replaceAll("(?s).*\"compile_rules\": (\\d+).*", "$1"));
-        long waitMs = Long.parseLong(manifest.replaceAll("(?s).*\"" + ScrubCommand.COMPILE_WAIT
-                + "\": (\\d+).*", "$1"));
-        return new FullRun(exit, seconds, compileMs, waitMs, peak);
+        return new FullRun(exit, seconds, timing(manifest, "compile_rules"),
+                timing(manifest, ScrubCommand.COMPILE_WAIT), peak, command.rulesOrigin);
+    }
+
+    /** A phase's milliseconds in a run.json. */
+    static long timing(String manifest, String phase) {
+        return Long.parseLong(manifest.replaceAll("(?s).*\"" + phase + "\": (\\d+).*", "$1"));
     }
 
     private PlainRun plainJava(ReferenceData reference, Path input, Path folder) throws IOException, InputException {

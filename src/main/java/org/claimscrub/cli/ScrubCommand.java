@@ -26,6 +26,7 @@ import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
 import org.claimscrub.report.SummaryHtml;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,6 +59,9 @@ final class ScrubCommand implements Callable<Integer> {
 
     enum FailOn { ERROR, WARNING, NONE }
 
+    /** Where the last run's rules came from (compiled or the cache), for the bench; null before it has them. */
+    RuleBase.Origin rulesOrigin;
+
     enum Format { CSV, JSONL }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Claim line CSV files (header row required).")
@@ -70,6 +74,9 @@ final class ScrubCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Rules folder: every .drl under it, and reference tables in DIR/reference (default: ./rules).")
     Path rules;
+
+    @Mixin
+    RuleCacheOptions ruleCache;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "ERROR",
             description = "Exit 1 when findings reach this severity: ${COMPLETION-CANDIDATES} (default: error)."
@@ -131,9 +138,10 @@ final class ScrubCommand implements Callable<Integer> {
         int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
         Path rulesFolder = RulesFolder.resolve(rules);
         // The rules compile on their own thread while the input is read: both take seconds, on different cores.
+        RuleLoader loader = ruleCache.loader();
         FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
             long compileStarted = System.nanoTime();
-            RuleBase ruleBase = new RuleLoader().load(rulesFolder);
+            RuleBase ruleBase = loader.load(rulesFolder);
             Overrides overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
             return new CompiledRules(ruleBase, overrideTable, System.nanoTime() - compileStarted);
         });
@@ -193,6 +201,7 @@ final class ScrubCommand implements Callable<Integer> {
             }
             CompiledRules rules = compiling.get();
             RuleBase ruleBase = rules.ruleBase();
+            rulesOrigin = ruleBase.origin();
             long rulesReady = System.nanoTime();
             batch.scrub(new Scrubber(ruleBase, reference, cms), rules.overrides());
             long scrubbed = System.nanoTime();
@@ -274,8 +283,10 @@ final class ScrubCommand implements Callable<Integer> {
         if (batch.rejectCount() > 10) {
             console.println("  ... and " + (batch.rejectCount() - 10) + " more rejected lines in " + outputs.get(1));
         }
-        console.printf("Rules:    %d edits from %d files, compiled in %.1f s; scrub and report %.1f s%n",
-                ruleBase.edits().size(), ruleBase.files().size(), compileNanos / 1e9, runNanos / 1e9);
+        console.printf("Rules:    %d edits from %d files, %s in %.1f s; scrub and report %.1f s%n",
+                ruleBase.edits().size(), ruleBase.files().size(),
+                ruleBase.origin() == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
+                compileNanos / 1e9, runNanos / 1e9);
         cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),
                 f.setting().isEmpty() ? "-" : f.setting(), f.file(), f.period(), f.rows(), f.sha256()));
         console.println("Report:   " + String.join(", ", outputs.stream().map(o -> out.resolve(o).toString())

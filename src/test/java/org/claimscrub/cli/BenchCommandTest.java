@@ -29,7 +29,7 @@ class BenchCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = Main.run("bench", "--lines", "2000", "--rules", "rules");
+            exit = Main.run("bench", "--lines", "2000", "--rules", "rules", "--sample-runs", "1");
         } finally {
             System.setOut(stdout);
         }
@@ -39,6 +39,8 @@ class BenchCommandTest {
         assertTrue(printed.matches("(?s).*Full scrub: [\\d,]+ lines/s end to end.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.matches("(?s).*Plain Java: [\\d,]+ lines/s.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.contains("Ratio:"), printed);
+        assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"
+                + " compiling the rules \\(compile [\\d.]+ s\\), [\\d.]+ s with them cached.*"), printed);
     }
 
     @Test

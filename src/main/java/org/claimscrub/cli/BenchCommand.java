@@ -102,8 +102,9 @@ final class BenchCommand implements Callable<Integer> {
             // the compile overlaps reading: only the time the scrub still waited for it counts against the rate
             double scrubRate = written / (full.seconds - full.waitMs / 1e3);
             double plainRate = written / plain.seconds;
-            console.printf("Full scrub: %,.0f lines/s end to end (%.1f s; rule compile %.1f s, beside reading but"
+            console.printf("Full scrub: %,.0f lines/s end to end (%.1f s; rules %s in %.1f s, beside reading but"
                     + " for %.1f s); %,.0f lines/s without the compile; peak heap %,d MB%n", fullRate, full.seconds,
+                    full.origin == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                     full.compileMs / 1e3, full.waitMs / 1e3, scrubRate, full.peakBytes >> 20);
             console.printf("Plain Java: %,.0f lines/s (%.1f s); peak heap %,d MB%n", plainRate, plain.seconds,
                     plain.peakBytes >> 20);

@@ -5,7 +5,6 @@ import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.OverridesException;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.Overrides;
-import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
@@ -138,10 +137,9 @@ final class ScrubCommand implements Callable<Integer> {
         int budget = memoryLines != null ? memoryLines : defaultMemoryLines();
         Path rulesFolder = RulesFolder.resolve(rules);
         // The rules compile on their own thread while the input is read: both take seconds, on different cores.
-        RuleLoader loader = ruleCache.loader();
         FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
             long compileStarted = System.nanoTime();
-            RuleBase ruleBase = loader.load(rulesFolder);
+            RuleBase ruleBase = ruleCache.loader().load(rulesFolder);
             Overrides overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
             return new CompiledRules(ruleBase, overrideTable, System.nanoTime() - compileStarted);
         });

@@ -73,7 +73,6 @@ public final class RuleLoader {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final KieServices kie = KieServices.get();
     private final CompiledRulesCache cache;
 
     /** A loader that compiles every time. */
@@ -103,6 +102,7 @@ public final class RuleLoader {
             List<RuleProblem> problems = new ArrayList<>(cached.get().warnings());
             return checked(cached.get().kieBase(), ruleFiles, files, problems, RuleBase.Origin.CACHE, null);
         }
+        KieServices kie = KieServices.get();  // only a compile needs the KIE services: a cold start saves it
         KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("org.claimscrub", "rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  * {@code @message} and {@code @source} overriding the category's defaults; any other metadata name is an error
  * (a typo would otherwise change an edit silently). A rule marked {@code @disabled("reason")} stays in the
  * catalog but is removed from the KieBase. Every problem found is reported at once, located by line and
- * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase.
+ * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase. Given a
+ * {@link CompiledRulesCache}, it loads what an earlier run compiled from the same inputs instead of compiling,
+ * and makes the same metadata checks of it.
  */
 public final class RuleLoader {
     public static final String EDIT_ID = "editId";

@@ -64,6 +64,17 @@ public final class RuleValidator {
         }
     }
 
+    private final RuleLoader loader;
+
+    public RuleValidator() {
+        this(new RuleLoader());
+    }
+
+    /** A validator that compiles (or loads from a cache) with this loader. */
+    public RuleValidator(RuleLoader loader) {
+        this.loader = loader;
+    }
+
     public Result validate(Path folder) throws IOException {
         // A set: the text-based metadata checks and the loader's make the same problem at the same place.
         Set<RuleProblem> problems = new LinkedHashSet<>();
@@ -71,7 +82,7 @@ public final class RuleValidator {
         problems.addAll(declared.problems());
         RuleBase ruleBase = null;
         try {
-            ruleBase = new RuleLoader().load(folder);
+            ruleBase = loader.load(folder);
             problems.addAll(ruleBase.warnings());
         } catch (RuleCompilationException e) {
             problems.addAll(e.problems());

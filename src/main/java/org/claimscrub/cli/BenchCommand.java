@@ -5,12 +5,14 @@ import org.claimscrub.bench.PlainJavaPipeline;
 import org.claimscrub.bench.ReadBench;
 import org.claimscrub.bench.SyntheticBatch;
 import org.claimscrub.engine.DrlRules;
+import org.claimscrub.engine.RuleBase;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -51,6 +53,14 @@ final class BenchCommand implements Callable<Integer> {
             + " temporary folder, deleted afterwards).")
     Path work;
 
+    @Option(names = "--sample-runs", paramLabel = "N", defaultValue = "3",
+            description = "Scrubs of the lab-week sample in a fresh JVM, each way: compiling the rules, and loading"
+                    + " them from a rule cache (default: ${DEFAULT-VALUE}; 0 skips them).")
+    int sampleRuns;
+
+    @Mixin
+    RuleCacheOptions ruleCache;
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -80,8 +90,9 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("claimscrub: the scrub exited " + cold.exit);
                 return cold.exit;
             }
-            console.printf("Cold start: full scrub %,.0f lines/s end to end (%.1f s; rule compile %.1f s) as the"
+            console.printf("Cold start: full scrub %,.0f lines/s end to end (%.1f s; rules %s in %.1f s) as the"
                     + " first run of a fresh JVM, JIT warm-up included%n", written / cold.seconds, cold.seconds,
+                    cold.origin == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                     cold.compileMs / 1e3);
             plainJava(reference, primaryOf, input, folder);
 
@@ -95,8 +106,9 @@ final class BenchCommand implements Callable<Integer> {
             // the compile overlaps reading: only the time the scrub still waited for it counts against the rate
             double scrubRate = written / (full.seconds - full.waitMs / 1e3);
             double plainRate = written / plain.seconds;
-            console.printf("Full scrub: %,.0f lines/s end to end (%.1f s; rule compile %.1f s, beside reading but"
+            console.printf("Full scrub: %,.0f lines/s end to end (%.1f s; rules %s in %.1f s, beside reading but"
                     + " for %.1f s); %,.0f lines/s without the compile; peak heap %,d MB%n", fullRate, full.seconds,
+                    full.origin == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                     full.compileMs / 1e3, full.waitMs / 1e3, scrubRate, full.peakBytes >> 20);
             console.printf("Plain Java: %,.0f lines/s (%.1f s); peak heap %,d MB%n", plainRate, plain.seconds,
                     plain.peakBytes >> 20);
@@ -109,6 +121,10 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Reading:    CSV %,.0f lines/s (%.1f s); X12 837 of the same lines %,.0f lines/s (%.1f s,"
                     + " %,d MB), %.0f%% of the CSV rate; second runs%n", read.csvRate(), read.csvSeconds(),
                     read.x12Rate(), read.x12Seconds(), read.x12Bytes() >> 20, 100 * read.x12Rate() / read.csvRate());
+            if (sampleRuns > 0) {
+                SampleScrubs.measure(RulesFolder.resolve(rules), folder.resolve("sample"), sampleRuns)
+                        .ifPresent(console::println);
+            }
             return ExitCode.OK.code();
         } catch (InputException e) {
             System.err.println("claimscrub: " + e.getMessage());
@@ -120,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private record FullRun(int exit, double seconds, long compileMs, long waitMs, long peakBytes) {
+    private record FullRun(int exit, double seconds, long compileMs, long waitMs, long peakBytes,
+                           RuleBase.Origin origin) {
     }
 
     private record PlainRun(double seconds, long peakBytes) {
@@ -139,9 +156,11 @@ final class BenchCommand implements Callable<Integer> {
         if (memoryLines != null) {
             args.addAll(List.of("--memory-lines", memoryLines.toString()));
         }
+        args.addAll(ruleCache.arguments());
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
-        CommandLine scrub = new CommandLine(new ScrubCommand());
+        ScrubCommand command = new ScrubCommand();
+        CommandLine scrub = new CommandLine(command);
         scrub.setCaseInsensitiveEnumValuesAllowed(true);
         scrub.setOut(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
         PrintStream stdout = System.out;
@@ -156,13 +175,16 @@ final class BenchCommand implements Callable<Integer> {
         long peak = heap.peakBytes();
         heap.close();
         if (exit != ExitCode.OK.code()) {
-            return new FullRun(exit, seconds, 0, 0, peak);
+            return new FullRun(exit, seconds, 0, 0, peak, null);
         }
         String manifest = Files.readString(out.resolve("run.json"));
-        long compileMs = Long.parseLong(manifest.replaceAll("(?s).*\"compile_rules\": (\\d+).*", "$1"));
-        long waitMs = Long.parseLong(manifest.replaceAll("(?s).*\"" + ScrubCommand.COMPILE_WAIT
-                + "\": (\\d+).*", "$1"));
-        return new FullRun(exit, seconds, compileMs, waitMs, peak);
+        return new FullRun(exit, seconds, timing(manifest, "compile_rules"),
+                timing(manifest, ScrubCommand.COMPILE_WAIT), peak, command.rulesOrigin);
+    }
+
+    /** A phase's milliseconds in a run.json. */
+    static long timing(String manifest, String phase) {
+        return Long.parseLong(manifest.replaceAll("(?s).*\"" + phase + "\": (\\d+).*", "$1"));
     }
 
     private PlainRun plainJava(ReferenceData reference, Map<String, String> primaryOf, Path input, Path folder)

@@ -9,6 +9,7 @@ import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reader.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +35,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
     Path rules;
 
+    @Mixin
+    RuleCacheOptions ruleCache;
+
     @Option(names = "--overrides", paramLabel = "FILE",
             description = "Overrides file (default: RULES/overrides.csv when present).")
     Path overrides;
@@ -43,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         LoadedRules loaded;
         Overrides overrideTable;
         try {
-            loaded = LoadedRules.load(rules);
+            loaded = LoadedRules.load(rules, ruleCache);
             overrideTable = OverridesFile.load(overrides, loaded.folder(), loaded.rules());
         } catch (LoadedRules.Failed e) {
             return e.exitCode.code();

@@ -2,7 +2,6 @@ package org.claimscrub.cli;
 
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
-import org.claimscrub.engine.RuleLoader;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
@@ -34,11 +33,11 @@ record LoadedRules(Path folder, RuleBase rules, ReferenceData reference) {
         return folder;
     }
 
-    static LoadedRules load(Path given) throws Failed {
+    static LoadedRules load(Path given, RuleCacheOptions cache) throws Failed {
         Path folder = existing(given);
         try {
             ReferenceData reference = new ReferenceDataLoader().load(folder.resolve("reference"));
-            return new LoadedRules(folder, new RuleLoader().load(folder), reference);
+            return new LoadedRules(folder, cache.loader().load(folder), reference);
         } catch (ReferenceDataException e) {
             System.err.println("claimscrub: reference data problem:\n" + e.getMessage());
             throw new Failed(ExitCode.REFERENCE_DATA);

@@ -3,6 +3,7 @@ package org.claimscrub.cli;
 import org.claimscrub.authoring.EditCatalogDocument;
 import org.claimscrub.report.ReportFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -18,6 +19,9 @@ final class RulesCatalogCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
     Path rules;
 
+    @Mixin
+    RuleCacheOptions ruleCache;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "docs",
             description = "Folder to write into (default: ${DEFAULT-VALUE}, where the shipped catalog lives).")
     Path out;
@@ -26,7 +30,7 @@ final class RulesCatalogCommand implements Callable<Integer> {
     public Integer call() {
         LoadedRules loaded;
         try {
-            loaded = LoadedRules.load(rules);
+            loaded = LoadedRules.load(rules, ruleCache);
         } catch (LoadedRules.Failed e) {
             return e.exitCode.code();
         }

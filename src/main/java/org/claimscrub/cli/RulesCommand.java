@@ -4,6 +4,7 @@ import org.claimscrub.authoring.RuleValidator;
 import org.claimscrub.model.EditDefinition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,9 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
         Path rules;
 
+        @Mixin
+        RuleCacheOptions ruleCache;
+
         @Override
         public Integer call() throws IOException {
             PrintStream out = console();
@@ -54,7 +58,7 @@ final class RulesCommand implements Callable<Integer> {
             } catch (LoadedRules.Failed e) {
                 return e.exitCode.code();
             }
-            RuleValidator.Result result = new RuleValidator().validate(folder);
+            RuleValidator.Result result = new RuleValidator(ruleCache.loader()).validate(folder);
             result.problems().forEach(out::println);
             result.disabled().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(Comparator.comparing(EditDefinition::editId)))

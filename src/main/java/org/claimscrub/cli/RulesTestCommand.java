@@ -5,6 +5,7 @@ import org.claimscrub.authoring.RuleTestRunner.CaseResult;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.reference.ReferenceDataException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +33,9 @@ final class RulesTestCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
     Path rules;
 
+    @Mixin
+    RuleCacheOptions ruleCache;
+
     @Option(names = "--tests", paramLabel = "DIR", description = "Test cases folder (default: RULES/tests).")
     Path tests;
 
@@ -46,7 +50,7 @@ final class RulesTestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadedRules loaded;
         try {
-            loaded = LoadedRules.load(rules);
+            loaded = LoadedRules.load(rules, ruleCache);
         } catch (LoadedRules.Failed e) {
             return e.exitCode.code();
         }

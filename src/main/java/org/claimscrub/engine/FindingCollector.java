@@ -95,7 +95,7 @@ public final class FindingCollector {
      * A value every message may name, or null for another name; {label} needs the reference data (null:
      * none on file). Looked up by name rather than put in a map, as a map per finding costs more than the rule.
      */
-    static Object standardValue(ClaimLine line, String name, ReferenceData reference) {
+    public static Object standardValue(ClaimLine line, String name, ReferenceData reference) {
         return switch (name) {
             case "code" -> line.code();
             case "label" -> reference == null ? "no label on file"

@@ -29,7 +29,7 @@ public final class MessageTemplate {
     }
 
     /** @param values the value of a placeholder name, or null when unknown */
-    static String format(String template, Function<String, ?> values) {
+    public static String format(String template, Function<String, ?> values) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int i = 0;
         while (i < template.length()) {

@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -38,7 +40,9 @@ import java.util.stream.Stream;
  * {@code @message} and {@code @source} overriding the category's defaults; any other metadata name is an error
  * (a typo would otherwise change an edit silently). A rule marked {@code @disabled("reason")} stays in the
  * catalog but is removed from the KieBase. Every problem found is reported at once, located by line and
- * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase.
+ * column where the compiler's text or the file allows; compiler warnings travel with the RuleBase. Given a
+ * {@link CompiledRulesCache}, it loads what an earlier run compiled from the same inputs instead of compiling,
+ * and makes the same metadata checks of it.
  */
 public final class RuleLoader {
     public static final String EDIT_ID = "editId";
@@ -74,7 +78,17 @@ public final class RuleLoader {
     private static final Pattern RULE_NAMED = Pattern.compile("[Rr]ule \"([^\"]+)\"|Rule name='([^']+)'");
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final KieServices kie = KieServices.get();
+    private final CompiledRulesCache cache;
+
+    /** A loader that compiles every time. */
+    public RuleLoader() {
+        this(CompiledRulesCache.off());
+    }
+
+    /** A loader that keeps what it compiles in the cache, and loads it from there while nothing changed. */
+    public RuleLoader(CompiledRulesCache cache) {
+        this.cache = cache;
+    }
 
     public RuleBase load(Path folder) throws RuleCompilationException, IOException {
         List<Path> files = drlFiles(folder);
@@ -83,12 +97,21 @@ public final class RuleLoader {
                     folder.toString(), 0, 0, "no .drl rule files found in this folder")));
         }
         RuleFiles ruleFiles = new RuleFiles(folder);
+        Map<Path, byte[]> sources = new LinkedHashMap<>();
+        for (Path file : files) {
+            sources.put(file, Files.readAllBytes(file));
+        }
+        CompiledRulesCache.Key key = cache.enabled() ? cache.key(folder, sources) : null;
+        Optional<CompiledRulesCache.Entry> cached = cache.enabled() ? cache.read(key, folder) : Optional.empty();
+        if (cached.isPresent()) {
+            List<RuleProblem> problems = new ArrayList<>(cached.get().warnings());
+            return checked(cached.get().kieBase(), ruleFiles, files, problems, RuleBase.Origin.CACHE, null);
+        }
+        KieServices kie = KieServices.get();  // only a compile needs the KIE services: a cold start saves it
         KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("org.claimscrub", "rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
-        for (Path file : files) {
-            kfs.write(RESOURCES + VIRTUAL_FOLDER + ruleFiles.relative(file), Files.readAllBytes(file));
-        }
+        sources.forEach((file, bytes) -> kfs.write(RESOURCES + VIRTUAL_FOLDER + ruleFiles.relative(file), bytes));
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         List<RuleProblem> problems = compilerMessages(builder, ruleFiles);
         List<RuleProblem> errors = problems.stream().filter(RuleProblem::isError).toList();
@@ -97,17 +120,32 @@ public final class RuleLoader {
                 throw new RuleCompilationException(problems);
             }
             KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-            EditCatalog catalog = catalog(kieBase, ruleFiles, problems);
-            if (problems.stream().anyMatch(RuleProblem::isError)) {
-                throw new RuleCompilationException(problems);
-            }
-            for (EditDefinition edit : catalog.disabledEdits()) {
-                kieBase.removeRule(catalog.packageOf(edit), edit.ruleName());
-            }
-            return new RuleBase(kieBase, catalog, files, List.copyOf(problems));
+            List<RuleProblem> warnings = List.copyOf(problems);
+            return checked(kieBase, ruleFiles, files, problems, RuleBase.Origin.COMPILED,
+                    () -> cache.write(key, kieBase.getKiePackages(), warnings, folder));
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * The rule base once every rule declares its edit, compiled or loaded alike; {@code store} (when given) runs
+     * on a clean rule base before disabled rules leave it, so that the cache keeps them for the catalog.
+     */
+    private static RuleBase checked(KieBase kieBase, RuleFiles ruleFiles, List<Path> files, List<RuleProblem> problems,
+                                    RuleBase.Origin origin, Runnable store)
+            throws RuleCompilationException, IOException {
+        EditCatalog catalog = catalog(kieBase, ruleFiles, problems);
+        if (problems.stream().anyMatch(RuleProblem::isError)) {
+            throw new RuleCompilationException(problems);
+        }
+        if (store != null) {
+            store.run();
+        }
+        for (EditDefinition edit : catalog.disabledEdits()) {
+            kieBase.removeRule(catalog.packageOf(edit), edit.ruleName());
+        }
+        return new RuleBase(kieBase, catalog, files, List.copyOf(problems), origin);
     }
 
     /** Errors and warnings, minus the parser's "null Package" echo of a file that already has a real error. */

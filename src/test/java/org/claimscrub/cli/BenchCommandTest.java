@@ -1,9 +1,15 @@
 package org.claimscrub.cli;
 
-import com.opencsv.CSVReader;
 import org.claimscrub.bench.PlainJavaPipeline;
 import org.claimscrub.bench.SyntheticBatch;
 import org.claimscrub.engine.DrlRules;
+import org.claimscrub.engine.RuleBase;
+import org.claimscrub.engine.RuleLoader;
+import org.claimscrub.engine.Scrubber;
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.Finding;
+import org.claimscrub.reader.ClaimSink;
+import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
@@ -14,9 +20,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +40,7 @@ class BenchCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = Main.run("bench", "--lines", "2000", "--rules", "rules");
+            exit = Main.run("bench", "--lines", "2000", "--rules", "rules", "--sample-runs", "1");
         } finally {
             System.setOut(stdout);
         }
@@ -43,35 +52,60 @@ class BenchCommandTest {
         assertTrue(printed.contains("Ratio:"), printed);
         assertTrue(printed.matches("(?s).*Reading:    CSV [\\d,]+ lines/s .*; X12 837 of the same lines [\\d,]+ lines/s.*"),
                 printed);
+        assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"
+                + " compiling the rules \\(compile [\\d.]+ s\\), [\\d.]+ s with them cached.*"), printed);
     }
 
     @Test
-    void thePlainJavaBaselineFindsWhatTheRulesFindForTheEditsItCodes(@TempDir Path tmp) throws Exception {
+    void thePlainJavaBaselineMakesEveryEditTheRulesMakeOnTheSyntheticBatch(@TempDir Path tmp) throws Exception {
         Path batch = tmp.resolve("batch.csv");
         Map<String, String> primaryOf = DrlRules.unchained(DrlRules.primaries(Path.of("rules")));
         SyntheticBatch.write(batch, 20_000, primaryOf);
-        assertEquals(ExitCode.OK.code(), BatchFixtures.scrub("--fail-on", "none",
-                "--out", tmp.resolve("full").toString(), batch.toString()));
+        List<ClaimLine> lines = new ArrayList<>();
+        new CsvClaimReader().read(batch, 0, ClaimSink.of(lines::add, r -> {
+            throw new AssertionError("the synthetic batch has no bad line: " + r.describe());
+        }));
         ReferenceData reference = new ReferenceDataLoader().load(Path.of("rules", "reference"));
-        new PlainJavaPipeline(reference, 5_000, primaryOf).run(batch, tmp.resolve("plain"), tmp.resolve("work"));
+        RuleBase rules = new RuleLoader().load(Path.of("rules"));
 
-        Set<String> coded = Set.of("ADDON_WITHOUT_PRIMARY", "ADDON_UNITS_EXCEED_PRIMARY",
-                "ADDON_PRIMARY_PROFESSIONAL_ONLY", "MODIFIER_NOT_ALLOWED");
-        List<String> byRules = lineAndCategory(tmp.resolve("full/findings.csv"), coded);
-        List<String> byHand = lineAndCategory(tmp.resolve("plain/findings.csv"), coded);
-        assertTrue(byRules.size() > 1_000, "the batch exercises the edits: " + byRules.size());
+        List<String> byRules = compact(new Scrubber(rules, reference).scrub(lines));
+        List<String> byHand = compact(new PlainJavaPipeline(reference, 5_000, primaryOf).findings(lines));
+
+        assertTrue(byRules.size() > 10_000, "the batch exercises the edits: " + byRules.size());
+        Set<String> editsMade = new TreeSet<>();
+        byRules.forEach(f -> editsMade.add(f.substring(0, f.indexOf(' ')).replaceAll("-\\d{4}T$", "-<add-on>")));
+        assertTrue(editsMade.containsAll(Set.of("AOP-<add-on>", "AOU-<add-on>", "AOPC-<add-on>", "MOD-26", "MOD-TC",
+                "MODR-51", "OPPS-PKG", "CPR-C", "DOC-<add-on>")), "the batch makes every kind of edit: " + editsMade);
+        assertEquals(new TreeSet<>(byRules).size(), byRules.size(), "no finding twice");
+        List<String> missing = new ArrayList<>(byRules);
+        missing.removeAll(byHand);
+        List<String> extra = new ArrayList<>(byHand);
+        extra.removeAll(byRules);
+        assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())), "found by the rules only");
+        assertEquals(List.of(), extra.subList(0, Math.min(20, extra.size())), "found by plain Java only");
         assertEquals(byRules, byHand);
     }
 
-    /** "input line:category" of each finding of the given categories, sorted. */
-    private static List<String> lineAndCategory(Path findings, Set<String> categories) throws Exception {
-        try (CSVReader csv = new CSVReader(Files.newBufferedReader(findings))) {
-            List<String[]> rows = csv.readAll();
-            List<String> header = List.of(rows.get(0));
-            int line = header.indexOf("input_line");
-            int category = header.indexOf("category");
-            return rows.stream().skip(1).filter(r -> categories.contains(r[category]))
-                    .map(r -> r[line] + ":" + r[category]).sorted().toList();
+    @Test
+    void thePlainJavaPipelineWritesTheReportFilesFromTheSameFindings(@TempDir Path tmp) throws Exception {
+        Path batch = tmp.resolve("batch.csv");
+        Map<String, String> primaryOf = DrlRules.unchained(DrlRules.primaries(Path.of("rules")));
+        long written = SyntheticBatch.write(batch, 2_000, primaryOf);
+        ReferenceData reference = new ReferenceDataLoader().load(Path.of("rules", "reference"));
+
+        long count = new PlainJavaPipeline(reference, 500, primaryOf).run(batch, tmp.resolve("plain"), tmp.resolve("work"));
+
+        try (Stream<String> rows = Files.lines(tmp.resolve("plain/findings.csv"))) {
+            assertEquals(count + 1, rows.count(), "a header and one row per finding, spilled runs merged");
         }
+        assertTrue(Files.exists(tmp.resolve("plain/rejects.csv")));
+        String summary = Files.readString(tmp.resolve("plain/summary.txt"));
+        assertTrue(summary.contains(String.format("%,d read = %,d scrubbed + 0 rejected", written, written)), summary);
+    }
+
+    /** "edit id claim:line" of each finding, sorted: the findings, whatever the report's row layout. */
+    private static List<String> compact(List<Finding> findings) {
+        return findings.stream().map(f -> f.edit().editId() + " " + f.line().claimId() + ":" + f.line().lineNumber())
+                .sorted().toList();
     }
 }

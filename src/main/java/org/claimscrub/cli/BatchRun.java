@@ -13,6 +13,10 @@ import org.claimscrub.reader.CsvClaimReader;
 import org.claimscrub.reader.DuplicateLineNumbers;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.report.BatchTally;
+import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimRuns;
+import org.claimscrub.report.ClaimTotals;
+import org.claimscrub.report.FindingsFilter;
 import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.ScrubSummary;
@@ -59,12 +63,14 @@ final class BatchRun implements AutoCloseable {
     private final Progress progress;
     private Scrubber scrubber;
     private Overrides overrides;
-    private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
+    private final FindingsFilter filter;
+    private final Map<String, ClaimRuns.Rejected> rejectedLinesByClaim = new HashMap<>();
     private final RejectLog rejects;
     private final List<Reject> lateRejects = new ArrayList<>();
     private final List<FileDigest> inputs = new ArrayList<>();
     private Regrouper regrouper;
     private FindingRuns findings;
+    private ClaimRuns claims;
     private BatchTally tally;
     private long linesRead;
     private long scrubbed;
@@ -74,9 +80,12 @@ final class BatchRun implements AutoCloseable {
      * The rules come only with {@link #scrub}, so that reading can go on while they compile.
      *
      * @param format how a finding becomes its report row, made on the worker threads
+     * @param filter which findings are findings rows; the others go to the claims' notices
      */
-    BatchRun(FindingRuns.RowFormat format, int threads, int memoryLines, Path workFolder, Progress progress) {
+    BatchRun(FindingRuns.RowFormat format, FindingsFilter filter, int threads, int memoryLines, Path workFolder,
+             Progress progress) {
         this.format = format;
+        this.filter = filter;
         this.threads = threads;
         this.memoryLines = memoryLines;
         this.workFolder = workFolder;
@@ -87,7 +96,8 @@ final class BatchRun implements AutoCloseable {
     /** A rejected line without a readable claim id counts in the lines, not the claims. */
     private void countRejectedLine(Reject reject) {
         if (!reject.claimId().isEmpty()) {
-            rejectedLinesByClaim.merge(reject.claimId(), 1L, Long::sum);
+            rejectedLinesByClaim.merge(reject.claimId(), new ClaimRuns.Rejected(1, reject.source(), reject.field()),
+                    ClaimRuns.Rejected::plus);
         }
     }
 
@@ -161,7 +171,8 @@ final class BatchRun implements AutoCloseable {
         this.overrides = overrides;
         List<Regrouper.Partition> partitions = regrouper.finish();
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
-        tally = new BatchTally(rejectedLinesByClaim);
+        claims = new ClaimRuns(regrouper.spilled() ? workFolder : null);
+        tally = new BatchTally();
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
         ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
@@ -222,7 +233,10 @@ final class BatchRun implements AutoCloseable {
         for (List<List<ClaimLine>> chunk : prepared.chunks()) {
             chunks.add(pool.submit(() -> {
                 List<Finding> found = overrides.apply(scrubber.scrubVisits(chunk));
-                return new ChunkResult(found, findings.rows(found));
+                List<ClaimLine> lines = new ArrayList<>();
+                chunk.forEach(lines::addAll);
+                return new ChunkResult(found, findings.rows(found.stream().filter(filter::inFindings).toList()),
+                        ClaimPart.of(lines, found, filter));
             }));
         }
         return new Submitted(partition, prepared, chunks);
@@ -232,10 +246,12 @@ final class BatchRun implements AutoCloseable {
     private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
         List<Finding> partitionFindings = new ArrayList<>();
         List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
+        List<List<ClaimPart>> partitionClaims = new ArrayList<>();
         for (Future<ChunkResult> chunk : submitted.chunks()) {
             ChunkResult result = chunk.get();
             partitionFindings.addAll(result.findings());
             partitionRows.add(result.rows());
+            partitionClaims.add(result.claims());
         }
         for (Reject duplicate : submitted.prepared().duplicates()) {
             lateRejects.add(duplicate);
@@ -245,6 +261,7 @@ final class BatchRun implements AutoCloseable {
         List<ClaimLine> lines = submitted.prepared().lines();
         tally.add(lines, partitionFindings);
         findings.add(submitted.partition(), partitionRows);
+        claims.add(submitted.partition(), partitionClaims);
         scrubbed += lines.size();
         progress.advance(lines.size());
         progress.lines(scrubbed);
@@ -272,8 +289,21 @@ final class BatchRun implements AutoCloseable {
         rejects.addLate(complete);
     }
 
-    ScrubSummary summary() {
-        ScrubSummary summary = tally.summary(linesRead, rejects.size());
+    /**
+     * Streams every claim, whole, in claim id order (for claims.csv and notices.csv), and counts them.
+     */
+    ClaimTotals writeClaims(ClaimRuns.Sink sink) throws IOException {
+        ClaimTotals totals = new ClaimTotals();
+        claims.merge(rejectedLinesByClaim, claim -> {
+            totals.add(claim);
+            sink.claim(claim);
+        });
+        return totals;
+    }
+
+    /** The summary, once {@link #writeClaims} has counted the claims. */
+    ScrubSummary summary(ClaimTotals claimTotals) {
+        ScrubSummary summary = tally.summary(linesRead, rejects.size(), claimTotals);
         if (summary.linesScrubbed() + summary.linesRejected() != linesRead) {
             throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
                     + summary.linesScrubbed() + " scrubbed + " + summary.linesRejected() + " rejected");
@@ -286,7 +316,7 @@ final class BatchRun implements AutoCloseable {
         findings.writeTo(out);
     }
 
-    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows) {
+    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows, List<ClaimPart> claims) {
     }
 
     Iterable<Reject> rejects() throws IOException {
@@ -329,7 +359,7 @@ final class BatchRun implements AutoCloseable {
     /** Deletes every spill file and the work folder. */
     @Override
     public void close() throws IOException {
-        try (rejects; FindingRuns f = findings; Regrouper r = regrouper) {
+        try (rejects; FindingRuns f = findings; ClaimRuns c = claims; Regrouper r = regrouper) {
             // closing is all
         } finally {
             deleteFolder(workFolder);

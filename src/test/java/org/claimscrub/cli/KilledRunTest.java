@@ -48,7 +48,7 @@ class KilledRunTest {
         Files.write(small, List.of(BatchFixtures.HEADER, BatchFixtures.line("K-1", 1, "88305", 1, "PT5001")));
         assertEquals(ExitCode.OK.code(), BatchFixtures.scrub("--out", out.toString(), small.toString()));
         try (Stream<Path> left = Files.list(out)) {
-            assertEquals(List.of("findings.csv", "reference-files.csv", "rejects.csv", "run.json", "summary.html",
+            assertEquals(List.of("claims.csv", "findings.csv", "notices.csv", "reference-files.csv", "rejects.csv", "run.json", "summary.html",
                     "summary.txt"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(),
                     "the next run in the folder removes what the killed one left");

@@ -184,11 +184,15 @@ public final class SummaryHtml {
         List<ScrubSummary.Figure> bySeverity = new ArrayList<>(summary.byEdit());
         bySeverity.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity())
                 : a.findings() != b.findings() ? Long.compare(b.findings(), a.findings()) : a.key().compareTo(b.key()));
-        h.append("<div class=charts><figure><figcaption>Findings by edit, worst severity first (top ")
-                .append(Math.min(EDIT_BARS, bySeverity.size())).append(" of ").append(num(bySeverity.size()))
-                .append(")</figcaption>");
+        // what to fix: notices (often one per add-on line) would dwarf the errors on one scale
+        List<ScrubSummary.Figure> charted = bySeverity.stream().filter(f -> f.severity() != Severity.NOTICE).toList();
+        boolean toFix = !charted.isEmpty();
+        charted = toFix ? charted : bySeverity;
+        h.append("<div class=charts><figure><figcaption>").append(toFix ? "Errors and warnings" : "Notices")
+                .append(" by edit (").append(charted.size() > EDIT_BARS ? "top " + EDIT_BARS + " of " : "all ")
+                .append(num(charted.size())).append(')').append("</figcaption>");
         List<Bar> bars = new ArrayList<>();
-        for (ScrubSummary.Figure f : bySeverity.subList(0, Math.min(EDIT_BARS, bySeverity.size()))) {
+        for (ScrubSummary.Figure f : charted.subList(0, Math.min(EDIT_BARS, charted.size()))) {
             bars.add(new Bar(f.key(), f.findings(), f.severity().name()));
         }
         chart(h, bars);

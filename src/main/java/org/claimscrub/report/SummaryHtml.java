@@ -417,7 +417,7 @@ public final class SummaryHtml {
             ".charts{display:flex;flex-wrap:wrap;gap:2em}figure{margin:0}figcaption{font-weight:600;margin:.3em 0}",
             "svg text{font-size:12px;fill:#1d2330}rect.bar.ERROR{fill:#c62828}rect.bar.WARNING{fill:#e0a100}",
             "rect.bar.NOTICE{fill:#5c7ea8}rect.bar.family{fill:#4f6d8f}table.details th{width:14em}",
-            "code{font-size:.95em}tr[hidden]{display:none}");
+            "code{font-size:.95em}tr[hidden]{display:none}#worklist td:first-child{white-space:nowrap}");
 
     /** Sorting and filtering, and the same from the link's #filter= and #sort= (for shared links and tests). */
     private static final String SCRIPT = String.join("\n",

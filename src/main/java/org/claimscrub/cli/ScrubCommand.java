@@ -83,7 +83,7 @@ final class ScrubCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "CSV",
-            description = "Findings and rejects as ${COMPLETION-CANDIDATES} (default: csv).")
+            description = "Claims, findings, notices and rejects as ${COMPLETION-CANDIDATES} (default: csv).")
     Format format;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "WARNING",
@@ -279,7 +279,7 @@ final class ScrubCommand implements Callable<Integer> {
                 SummaryHtml.Run run = new SummaryHtml.Run(batch.inputs(), digests(ruleBase.files()), cms.files(),
                         startedAt, finishedAt, exit.code(), exit.name(), timings, outputs, filter);
                 report.write("summary.html", w -> new SummaryHtml().write(w, summary, batch.tally(),
-                        claimTotals[0], batch.firstRejects(SummaryHtml.REJECTS), run));
+                        claimTotals[0], batch.rejects(), run));
                 RunManifest manifest = new RunManifest(VERSION, startedAt, finishedAt, exit.code(), exit.name(),
                         new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
                                 failOn.name().toLowerCase(), minSeverity.name().toLowerCase(), budget,

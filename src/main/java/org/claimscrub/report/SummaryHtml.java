@@ -364,7 +364,7 @@ public final class SummaryHtml {
         int rowHeight = 22;
         int labelWidth = 230;
         int width = 300;
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(labelWidth + width + 70)
+        h.append("<svg role=\"img\" width=\"").append(labelWidth + width + 70)
                 .append("\" height=\"").append(bars.size() * rowHeight + 4).append("\">\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);

@@ -11,12 +11,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -67,8 +69,11 @@ public final class ClaimRuns implements AutoCloseable {
             Path file = Files.createTempFile(spillFolder, "claims-" + partition + "-", ".bin");
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-                for (ClaimPart part : parts) {
-                    Codec.write(out, part);
+                Codec codec = new Codec();
+                synchronized (sharedIndex) {
+                    for (ClaimPart part : parts) {
+                        codec.write(out, part);
+                    }
                 }
             }
             run = new Run(null, file, parts.size());
@@ -137,10 +142,11 @@ public final class ClaimRuns implements AutoCloseable {
     private record Run(List<ClaimPart> parts, Path file, int size) {
     }
 
-    private static final class RunReader implements AutoCloseable {
+    private final class RunReader implements AutoCloseable {
         private final Run run;
         private final int index;
         private final DataInputStream in;
+        private final Codec codec = new Codec();
         private int read;
         private ClaimPart current;
 
@@ -156,7 +162,7 @@ public final class ClaimRuns implements AutoCloseable {
                 current = null;
                 return false;
             }
-            current = in == null ? run.parts.get(read) : Codec.read(in);
+            current = in == null ? run.parts.get(read) : codec.read(in);
             read++;
             return true;
         }
@@ -169,106 +175,122 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    /** Spill encoding of a part; strings as length and UTF-8 bytes, so no cell is too long (writeUTF's 64 KB). */
-    static final class Codec {
-        private Codec() {
-        }
+    /**
+     * Spill encoding of a part, one length-prefixed record per part, written and read in one call each. Strings
+     * that repeat across claims (edit cells, file names, payers, notice messages: one per code, mostly) are
+     * written once in {@link #shared} and then by index, up to {@link #SHARED_MAX} of them; others inline.
+     */
+    private static final int SHARED_MAX = 100_000;
+    private final Map<String, Integer> sharedIndex = new HashMap<>();
+    private final List<String> shared = new ArrayList<>();
 
-        static void write(DataOutputStream out, ClaimPart p) throws IOException {
-            text(out, p.claimId());
-            out.writeLong(p.firstPosition());
-            text(out, p.billingNpi());
-            text(out, p.payerId());
-            date(out, p.firstDate());
-            date(out, p.lastDate());
-            out.writeLong(p.lines());
-            money(out, p.billed());
-            money(out, p.atRisk());
-            out.writeLong(p.linesWithErrors());
-            out.writeLong(p.errors());
-            out.writeLong(p.warnings());
-            out.writeLong(p.notices());
-            out.writeLong(p.bypassed());
-            out.writeLong(p.rejectedLines());
-            text(out, p.firstReject());
-            out.writeInt(p.issues().size());
+    private final class Codec {
+        private byte[] buf = new byte[4096];
+        private int len;
+
+        void write(DataOutputStream out, ClaimPart p) throws IOException {
+            len = 0;
+            text(p.claimId());
+            putLong(p.firstPosition());
+            text(p.billingNpi());
+            text(p.payerId());
+            date(p.firstDate());
+            date(p.lastDate());
+            putLong(p.lines());
+            money(p.billed());
+            money(p.atRisk());
+            putLong(p.linesWithErrors());
+            putLong(p.errors());
+            putLong(p.warnings());
+            putLong(p.notices());
+            putLong(p.bypassed());
+            putLong(p.rejectedLines());
+            text(p.firstReject());
+            putInt(p.issues().size());
             for (ClaimPart.Issue i : p.issues()) {
-                out.writeLong(i.position());
-                out.writeInt(i.lineNumber());
-                text(out, i.code());
-                out.writeByte(i.severity().ordinal());
-                text(out, i.editId());
-                text(out, i.message());
-                money(out, i.charge());
+                putLong(i.position());
+                putInt(i.lineNumber());
+                text(i.code());
+                putInt(i.severity().ordinal());
+                text(i.editId());
+                text(i.message());
+                money(i.charge());
             }
-            out.writeInt(p.noticeGroups().size());
+            putInt(p.noticeGroups().size());
             for (ClaimPart.NoticeGroup g : p.noticeGroups()) {
-                text(out, g.editId());
-                out.writeByte(g.category().ordinal());
-                out.writeByte(g.severity().ordinal());
-                text(out, g.rule());
-                text(out, g.ruleFile());
-                text(out, g.source());
-                out.writeByte(g.status().ordinal());
-                text(out, g.overrideReason());
-                text(out, g.billingNpi());
-                text(out, g.payerId());
-                out.writeInt(g.lines().size());
+                text(g.editId());
+                putInt(g.category().ordinal());
+                putInt(g.severity().ordinal());
+                text(g.rule());
+                text(g.ruleFile());
+                text(g.source());
+                putInt(g.status().ordinal());
+                text(g.overrideReason());
+                text(g.billingNpi());
+                text(g.payerId());
+                putInt(g.lines().size());
                 for (ClaimPart.NoticeLine l : g.lines()) {
-                    out.writeLong(l.position());
-                    out.writeInt(l.lineNumber());
-                    text(out, l.code());
-                    text(out, l.modifiers());
-                    date(out, l.dateOfService());
-                    text(out, l.inputFile());
-                    out.writeLong(l.inputLine());
-                    money(out, l.charge());
-                    text(out, l.message());
+                    putLong(l.position());
+                    putInt(l.lineNumber());
+                    text(l.code());
+                    text(l.modifiers());
+                    date(l.dateOfService());
+                    text(l.inputFile());
+                    putLong(l.inputLine());
+                    money(l.charge());
+                    text(l.message());
                 }
             }
+            out.writeInt(len);
+            out.write(buf, 0, len);
         }
 
-        static ClaimPart read(DataInputStream in) throws IOException {
-            String claimId = text(in);
-            long firstPosition = in.readLong();
-            String npi = text(in);
-            String payer = text(in);
-            LocalDate firstDate = date(in);
-            LocalDate lastDate = date(in);
-            long lines = in.readLong();
-            BigDecimal billed = money(in);
-            BigDecimal atRisk = money(in);
-            long withErrors = in.readLong();
-            long errors = in.readLong();
-            long warnings = in.readLong();
-            long notices = in.readLong();
-            long bypassed = in.readLong();
-            long rejected = in.readLong();
-            String firstReject = text(in);
-            int issueCount = in.readInt();
+        private ByteBuffer in;
+
+        ClaimPart read(DataInputStream stream) throws IOException {
+            byte[] record = new byte[stream.readInt()];
+            stream.readFully(record);
+            in = ByteBuffer.wrap(record);
+            String claimId = text();
+            long firstPosition = in.getLong();
+            String npi = text();
+            String payer = text();
+            LocalDate firstDate = date();
+            LocalDate lastDate = date();
+            long lines = in.getLong();
+            BigDecimal billed = money();
+            BigDecimal atRisk = money();
+            long withErrors = in.getLong();
+            long errors = in.getLong();
+            long warnings = in.getLong();
+            long notices = in.getLong();
+            long bypassed = in.getLong();
+            long rejected = in.getLong();
+            String firstReject = text();
+            int issueCount = in.getInt();
             List<ClaimPart.Issue> issues = new ArrayList<>(issueCount);
             for (int n = 0; n < issueCount; n++) {
-                issues.add(new ClaimPart.Issue(in.readLong(), in.readInt(), text(in),
-                        Severity.values()[in.readByte()], text(in), text(in), money(in)));
+                issues.add(new ClaimPart.Issue(in.getLong(), in.getInt(), text(), Severity.values()[in.getInt()],
+                        text(), text(), money()));
             }
-            int groupCount = in.readInt();
+            int groupCount = in.getInt();
             List<ClaimPart.NoticeGroup> groups = new ArrayList<>(groupCount);
             for (int n = 0; n < groupCount; n++) {
-                String editId = text(in);
-                Category category = Category.values()[in.readByte()];
-                Severity severity = Severity.values()[in.readByte()];
-                String rule = text(in);
-                String ruleFile = text(in);
-                String source = text(in);
-                FindingStatus status = FindingStatus.values()[in.readByte()];
-                String reason = text(in);
-                String groupNpi = text(in);
-                String groupPayer = text(in);
-                int lineCount = in.readInt();
+                String editId = text();
+                Category category = Category.values()[in.getInt()];
+                Severity severity = Severity.values()[in.getInt()];
+                String rule = text();
+                String ruleFile = text();
+                String source = text();
+                FindingStatus status = FindingStatus.values()[in.getInt()];
+                String reason = text();
+                String groupNpi = text();
+                String groupPayer = text();
+                int lineCount = in.getInt();
                 List<ClaimPart.NoticeLine> noticeLines = new ArrayList<>(lineCount);
                 for (int l = 0; l < lineCount; l++) {
-                    noticeLines.add(new ClaimPart.NoticeLine(in.readLong(), in.readInt(), text(in), text(in),
-                            date(in), text(in), in.readLong(), money(in), text(in)));
+                    noticeLines.add(new ClaimPart.NoticeLine(in.getLong(), in.getInt(), text(), text(), date(),
+                            text(), in.getLong(), money(), text()));
                 }
                 groups.add(new ClaimPart.NoticeGroup(editId, category, severity, rule, ruleFile, source,
                         status, reason, groupNpi, groupPayer, List.copyOf(noticeLines)));
@@ -278,33 +300,83 @@ public final class ClaimRuns implements AutoCloseable {
                     List.copyOf(groups));
         }
 
-        private static void text(DataOutputStream out, String s) throws IOException {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
-
-        private static String text(DataInputStream in) throws IOException {
-            return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-        }
-
-        private static void date(DataOutputStream out, LocalDate d) throws IOException {
-            out.writeBoolean(d != null);
-            if (d != null) {
-                out.writeLong(d.toEpochDay());
+        private void room(int bytes) {
+            if (len + bytes > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + bytes));
             }
         }
 
-        private static LocalDate date(DataInputStream in) throws IOException {
-            return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+        private void putInt(int v) {
+            room(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
         }
 
-        private static void money(DataOutputStream out, BigDecimal m) throws IOException {
-            text(out, m == null ? "" : m.toPlainString());
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
         }
 
-        private static BigDecimal money(DataInputStream in) throws IOException {
-            String m = text(in);
+        /** A shared string as its index (0 and up), or -1 and its UTF-8 bytes. */
+        private void text(String s) {
+            Integer index = sharedIndex.get(s);
+            if (index == null && shared.size() < SHARED_MAX) {
+                index = shared.size();
+                shared.add(s);
+                sharedIndex.put(s, index);
+            }
+            if (index != null) {
+                putInt(index);
+                return;
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            putInt(-1);
+            putInt(bytes.length);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, len, bytes.length);
+            len += bytes.length;
+        }
+
+        private String text() {
+            int index = in.getInt();
+            if (index >= 0) {
+                return shared.get(index);
+            }
+            byte[] bytes = new byte[in.getInt()];
+            in.get(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private void date(LocalDate d) {
+            putLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
+        }
+
+        private LocalDate date() {
+            long day = in.getLong();
+            return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+        }
+
+        /** Unscaled value and scale; MIN_VALUE scale for none. */
+        private void money(BigDecimal m) {
+            if (m == null || m.unscaledValue().bitLength() > 62) {
+                text(m == null ? "" : m.toPlainString());
+            } else {
+                putInt(-2);
+                putLong(m.unscaledValue().longValue());
+                putInt(m.scale());
+            }
+        }
+
+        private BigDecimal money() {
+            int mark = in.getInt();
+            if (mark == -2) {
+                long unscaled = in.getLong();
+                return BigDecimal.valueOf(unscaled, in.getInt());
+            }
+            in.position(in.position() - 4);
+            String m = text();
             return m.isEmpty() ? null : new BigDecimal(m);
         }
     }

@@ -190,7 +190,7 @@ public final class ClaimRuns implements AutoCloseable {
 
         void write(DataOutputStream out, ClaimPart p) throws IOException {
             len = 0;
-            text(p.claimId());
+            inline(p.claimId());
             putLong(p.firstPosition());
             text(p.billingNpi());
             text(p.payerId());
@@ -205,7 +205,7 @@ public final class ClaimRuns implements AutoCloseable {
             putLong(p.notices());
             putLong(p.bypassed());
             putLong(p.rejectedLines());
-            text(p.firstReject());
+            inline(p.firstReject());
             putInt(p.issues().size());
             for (ClaimPart.Issue i : p.issues()) {
                 putLong(i.position());
@@ -331,6 +331,11 @@ public final class ClaimRuns implements AutoCloseable {
                 putInt(index);
                 return;
             }
+            inline(s);
+        }
+
+        /** A string that seldom repeats (a claim id), never looked up in the shared strings. */
+        private void inline(String s) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             putInt(-1);
             putInt(bytes.length);

@@ -82,7 +82,7 @@ public final class FindingsJsonlWriter {
     /**
      * One notices.jsonl object: the fields of findings.jsonl, with the line fields (line_number,
      * procedure_code, modifiers, date_of_service, input_line) as arrays over the lines it covers, in
-     * input order, and the charge their sum.
+     * input order, input_file as the array of their files (each once), and the charge their sum.
      */
     public String notice(String claimId, ClaimPart.NoticeGroup g) {
         StringBuilder row = new StringBuilder(512);
@@ -113,8 +113,13 @@ public final class FindingsJsonlWriter {
         Json.quote(row, g.ruleFile());
         row.append(",\"source\":");
         Json.quote(row, g.source());
-        row.append(",\"input_file\":");
-        Json.quote(row, String.join(FindingsCsvWriter.LINES_SEPARATOR, g.inputFiles()));
+        row.append(",\"input_file\":[");
+        String fileSep = "";
+        for (String file : g.inputFiles()) {
+            Json.quote(row.append(fileSep), file);
+            fileSep = ",";
+        }
+        row.append(']');
         array(row, "input_line", g, l -> row.append(l.inputLine()));
         status(row, g.status(), g.overrideReason(), g.billingNpi(), g.payerId());
         row.append(",\"charge\":").append(amount(g.charge()));

@@ -5,6 +5,7 @@ import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Category;
 import org.claimscrub.model.EditDefinition;
+import org.claimscrub.model.Severity;
 import org.claimscrub.reference.CodeReference;
 import org.claimscrub.reference.ReferenceData;
 
@@ -180,6 +181,11 @@ public final class EditCatalogDocument {
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# claimscrub edit catalog\n\n").append(intro()).append("\n\n");
+        md.append("## Severities\n\n| Severity | What it means |\n|---|---|\n");
+        for (Severity sev : Severity.values()) {
+            md.append("| ").append(sev).append(" | ").append(cell(sev.meaning())).append(" |\n");
+        }
+        md.append('\n');
         md.append("## Categories\n\n| Category | Default severity | Edits | Default source |\n|---|---|---|---|\n");
         countByCategory().forEach((c, n) -> md.append("| ").append(c.name()).append(" | ").append(c.defaultSeverity())
                 .append(" | ").append(n).append(" | ").append(cell(c.defaultSource())).append(" |\n"));
@@ -225,6 +231,11 @@ public final class EditCatalogDocument {
                 .append("th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left}")
                 .append("th{background:#eee}.disabled{color:#888}\n</style>\n</head>\n<body>\n");
         h.append("<h1>claimscrub edit catalog</h1>\n<p>").append(esc(intro()).replace("`", "")).append("</p>\n");
+        h.append("<h2>Severities</h2>\n<table>\n<tr><th>Severity</th><th>What it means</th></tr>\n");
+        for (Severity sev : Severity.values()) {
+            h.append("<tr><td>").append(sev).append("</td><td>").append(esc(sev.meaning())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
         h.append("<h2>Categories</h2>\n<table>\n<tr><th>Category</th><th>Default severity</th><th>Edits</th>")
                 .append("<th>Default source</th></tr>\n");
         countByCategory().forEach((c, n) -> h.append("<tr><td>").append(c.name()).append("</td><td>")

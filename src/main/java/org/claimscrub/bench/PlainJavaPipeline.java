@@ -24,13 +24,11 @@ import org.claimscrub.reference.GlobalDays;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.StatusCode;
 import org.claimscrub.reference.TeamIndicator;
-import org.claimscrub.report.BatchTally;
 import org.claimscrub.report.FindingsCsvWriter;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.ReportFiles;
 import org.claimscrub.spill.SpillFolder;
-import org.claimscrub.report.ScrubSummary;
 
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -83,8 +81,8 @@ public final class PlainJavaPipeline {
     }
 
     /**
-     * Reads, regroups (setting repeated line numbers aside), checks, tallies and writes findings.csv, rejects.csv
-     * and summary.txt into the folder, as a scrub does; returns the findings count.
+     * Reads, regroups (setting repeated line numbers aside), checks and writes findings.csv (notices included) and rejects.csv
+     * into the folder, as a scrub does (not the claim worklist, notices or summaries); returns the findings count.
      */
     public long run(Path input, Path out, Path work) throws IOException, InputException {
         FindingsCsvWriter csv = new FindingsCsvWriter(true);
@@ -132,8 +130,6 @@ public final class PlainJavaPipeline {
             DuplicateLineNumbers.Deferred late = duplicates.finish();
             try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,
                     new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail))) {
-                BatchTally tally = new BatchTally(Map.of());
-                long setAside = late.rejects().size();
                 for (int p = 0; p < partitions.size(); p++) {
                     List<ClaimLine> lines = partitions.get(p).load();
                     if (!late.setAside().isEmpty()) {
@@ -141,18 +137,14 @@ public final class PlainJavaPipeline {
                     }
                     List<Finding> findings = findings(lines);
                     findingsCount += findings.size();
-                    tally.add(lines, findings);
                     runs.add(p, List.of(runs.rows(findings)));
                 }
-                ScrubSummary summary = tally.summary(tally.linesScrubbed() + rejects.size() + setAside,
-                        rejects.size() + setAside);
                 try (ReportFiles report = new ReportFiles(out)) {
                     report.writeBytes("findings.csv", w -> {
                         w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                         runs.writeTo(w);
                     });
                     report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
-                    report.write("summary.txt", w -> w.write(summary.render()));
                     report.commit();
                 }
             }

@@ -17,6 +17,10 @@ import org.claimscrub.reader.DuplicateLineNumbers;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reader.InputFormat;
 import org.claimscrub.report.BatchTally;
+import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimRuns;
+import org.claimscrub.report.ClaimTotals;
+import org.claimscrub.report.FindingsFilter;
 import org.claimscrub.report.FileDigest;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.ScrubSummary;
@@ -60,7 +64,8 @@ final class BatchRun implements AutoCloseable {
     private final Progress progress;
     private Scrubber scrubber;
     private Overrides overrides;
-    private final Map<String, Long> rejectedLinesByClaim = new HashMap<>();
+    private final FindingsFilter filter;
+    private final Map<String, ClaimRuns.Rejected> rejectedLinesByClaim = new HashMap<>();
     private final RejectLog rejects;
     /** Repeated line numbers, checked by claim id over the whole batch whether or not it spills. */
     private final DuplicateLineNumbers duplicates = new DuplicateLineNumbers();
@@ -69,6 +74,7 @@ final class BatchRun implements AutoCloseable {
     private CsvReadOptions csvOptions;
     private ClaimFileReader reader;
     private FindingRuns findings;
+    private ClaimRuns claims;
     private BatchTally tally;
     private long linesRead;
     private long scrubbed;
@@ -78,10 +84,12 @@ final class BatchRun implements AutoCloseable {
      * The rules come only with {@link #scrub}, so that reading can go on while they compile.
      *
      * @param format how a finding becomes its report row, made on the worker threads
+     * @param filter which findings are findings rows; the others go to the claims' notices
      */
-    BatchRun(FindingRuns.RowFormat format, int threads, MemoryBudget budget, SpillFolder workFolder,
-             Progress progress) {
+    BatchRun(FindingRuns.RowFormat format, FindingsFilter filter, int threads, MemoryBudget budget,
+             SpillFolder workFolder, Progress progress) {
         this.format = format;
+        this.filter = filter;
         this.threads = threads;
         this.budget = budget;
         this.workFolder = workFolder;
@@ -92,7 +100,8 @@ final class BatchRun implements AutoCloseable {
     /** A rejected line without a readable claim id counts in the lines, not the claims. */
     private void countRejectedLine(Reject reject) {
         if (!reject.claimId().isEmpty()) {
-            rejectedLinesByClaim.merge(reject.claimId(), 1L, Long::sum);
+            rejectedLinesByClaim.merge(reject.claimId(), new ClaimRuns.Rejected(1, reject.source(), reject.field()),
+                    ClaimRuns.Rejected::plus);
         }
     }
 
@@ -202,7 +211,8 @@ final class BatchRun implements AutoCloseable {
         rejects.addLate(repeated.rejects());
         repeated.rejects().forEach(this::countRejectedLine);
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
-        tally = new BatchTally(rejectedLinesByClaim);
+        claims = new ClaimRuns(regrouper.spilled() ? workFolder : null);
+        tally = new BatchTally();
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
         ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
@@ -270,7 +280,10 @@ final class BatchRun implements AutoCloseable {
         for (List<List<ClaimLine>> chunk : prepared.chunks()) {
             chunks.add(pool.submit(() -> {
                 List<Finding> found = overrides.apply(scrubber.scrubVisits(chunk));
-                return new ChunkResult(found, findings.rows(found));
+                List<ClaimLine> lines = new ArrayList<>();
+                chunk.forEach(lines::addAll);
+                return new ChunkResult(found, findings.rows(found.stream().filter(filter::inFindings).toList()),
+                        ClaimPart.of(lines, found, filter));
             }));
         }
         return new Submitted(partition, prepared, chunks);
@@ -280,10 +293,12 @@ final class BatchRun implements AutoCloseable {
     private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
         List<Finding> partitionFindings = new ArrayList<>();
         List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
+        List<List<ClaimPart>> partitionClaims = new ArrayList<>();
         for (int c = 0; c < submitted.chunks().size(); c++) {
             ChunkResult result = submitted.chunks().get(c).get();
             partitionFindings.addAll(result.findings());
             partitionRows.add(result.rows());
+            partitionClaims.add(result.claims());
             // progress moves chunk by chunk: a batch that fits in memory is one partition
             long chunkLines = 0;
             for (List<ClaimLine> visit : submitted.prepared().chunks().get(c)) {
@@ -297,6 +312,7 @@ final class BatchRun implements AutoCloseable {
         List<ClaimLine> lines = submitted.prepared().lines();
         tally.add(lines, partitionFindings);
         findings.add(submitted.partition(), partitionRows);
+        claims.add(submitted.partition(), partitionClaims);
     }
 
     /** What the reader said of the inputs, for the console and run.json. */
@@ -304,8 +320,21 @@ final class BatchRun implements AutoCloseable {
         return reader == null ? List.of() : reader.notes();
     }
 
-    ScrubSummary summary() {
-        ScrubSummary summary = tally.summary(linesRead, rejects.size());
+    /**
+     * Streams every claim, whole, in claim id order (for claims.csv and notices.csv), and counts them.
+     */
+    ClaimTotals writeClaims(ClaimRuns.Sink sink) throws IOException {
+        ClaimTotals totals = new ClaimTotals();
+        claims.merge(rejectedLinesByClaim, claim -> {
+            totals.add(claim);
+            sink.claim(claim);
+        });
+        return totals;
+    }
+
+    /** The summary, once {@link #writeClaims} has counted the claims. */
+    ScrubSummary summary(ClaimTotals claimTotals) {
+        ScrubSummary summary = tally.summary(linesRead, rejects.size(), claimTotals);
         if (summary.linesScrubbed() + summary.linesRejected() != linesRead) {
             throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
                     + summary.linesScrubbed() + " scrubbed + " + summary.linesRejected() + " rejected");
@@ -318,7 +347,7 @@ final class BatchRun implements AutoCloseable {
         findings.writeTo(out);
     }
 
-    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows) {
+    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows, List<ClaimPart> claims) {
     }
 
     Iterable<Reject> rejects() throws IOException {
@@ -361,7 +390,8 @@ final class BatchRun implements AutoCloseable {
     /** Deletes every spill file and the work folder. */
     @Override
     public void close() throws IOException {
-        try (rejects; FindingRuns f = findings; Regrouper r = regrouper; DuplicateLineNumbers d = duplicates) {
+        try (rejects; FindingRuns f = findings; ClaimRuns c = claims; Regrouper r = regrouper;
+             DuplicateLineNumbers d = duplicates) {
             // closing is all
         } finally {
             workFolder.close();

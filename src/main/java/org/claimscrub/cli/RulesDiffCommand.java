@@ -209,7 +209,7 @@ final class RulesDiffCommand implements Callable<Integer> {
     /** The work folder holds both scrubs' report folders: removed with everything in it. */
     /** One scrub as the scrub command runs it, its report in the folder and its console output discarded. */
     private int scrub(Path ruleFolder, Path report) {
-        List<String> args = new ArrayList<>(List.of("--quiet", "--fail-on", "none", "--no-formula-guard",
+        List<String> args = new ArrayList<>(List.of("--quiet", "--fail-on", "none", "--no-formula-guard", "--min-severity", "notice",
                 "--rules", ruleFolder.toString(), "--out", report.toString()));
         if (threads != null) {
             args.addAll(List.of("--threads", threads.toString()));

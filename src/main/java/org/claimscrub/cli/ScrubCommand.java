@@ -19,7 +19,13 @@ import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 import org.claimscrub.reference.cms.CmsTableLoader;
 import org.claimscrub.reference.cms.CmsTables;
+import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimTotals;
+import org.claimscrub.report.ClaimsCsvWriter;
+import org.claimscrub.report.ClaimsJsonlWriter;
 import org.claimscrub.report.FileDigest;
+import org.claimscrub.report.FindingsFilter;
+import org.claimscrub.report.Plural;
 import org.claimscrub.report.FindingsCsvWriter;
 import org.claimscrub.report.FindingsJsonlWriter;
 import org.claimscrub.report.ReferenceFilesCsvWriter;
@@ -68,7 +74,8 @@ final class ScrubCommand implements Callable<Integer> {
     static final String VERSION = "claimscrub 0.1.0";
     /** Every file a report may hold, in either format. */
     static final Set<String> REPORT_NAMES = Set.of("findings.csv", "findings.jsonl", "rejects.csv", "rejects.jsonl",
-            "summary.txt", "summary.html", ReferenceFilesCsvWriter.FILE_NAME, "run.json");
+            "claims.csv", "claims.jsonl", "notices.csv", "notices.jsonl", "summary.txt", "summary.html",
+            ReferenceFilesCsvWriter.FILE_NAME, "run.json");
 
     enum FailOn { ERROR, WARNING, NONE }
 
@@ -102,8 +109,14 @@ final class ScrubCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "CSV",
-            description = "Findings and rejects as ${COMPLETION-CANDIDATES} (default: csv).")
+            description = "Claims, findings, notices and rejects as ${COMPLETION-CANDIDATES} (default: csv).")
     Format format;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "WARNING",
+            description = "Findings at or above this severity are rows of the findings file, one per line; the rest,"
+                    + " and bypassed findings, go to the notices file, one row per claim, edit and message:"
+                    + " ${COMPLETION-CANDIDATES} (default: warning; notice puts every finding in the findings file).")
+    Severity minSeverity;
 
     @Option(names = "--formula-guard", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Neutralise CSV cells a spreadsheet would run as a formula (default: on;"
@@ -285,8 +298,9 @@ final class ScrubCommand implements Callable<Integer> {
         FindingRuns.RowFormat row = format == Format.CSV
                 ? new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail)
                 : new FindingRuns.RowFormat(jsonl::head, jsonl::shared, jsonl::tail);
+        FindingsFilter filter = new FindingsFilter(minSeverity);
         try (Progress progress = Progress.start(quiet);
-             BatchRun batch = new BatchRun(row, workers, budget, work, progress)) {
+             BatchRun batch = new BatchRun(row, filter, workers, budget, work, progress)) {
             try {
                 batch.read(inputs, inputFormat, csvOptions);
             } catch (InputException e) {
@@ -314,8 +328,6 @@ final class ScrubCommand implements Callable<Integer> {
                 System.err.println("claimscrub: " + failure.describe() + "; each of those visits has a SYSTEM"
                         + " finding (" + Scrubber.RULE_FAILED.editId() + ") instead of its edits");
             }
-            ScrubSummary summary = batch.summary();
-            ExitCode exit = exitCode(summary, batch.ruleFailed());
             progress.close();
 
             Map<String, Long> timings = new LinkedHashMap<>();
@@ -324,8 +336,13 @@ final class ScrubCommand implements Callable<Integer> {
             timings.put(COMPILE_WAIT, millis(rulesReady - read));
             timings.put("scrub", millis(scrubbed - rulesReady));
             String ext = format == Format.CSV ? ".csv" : ".jsonl";
-            List<String> outputs = List.of("findings" + ext, "rejects" + ext, "summary.txt", "summary.html",
-                    ReferenceFilesCsvWriter.FILE_NAME, "run.json");
+            List<String> outputs = new ArrayList<>(List.of("findings" + ext, "rejects" + ext, "claims" + ext));
+            if (filter.writesNotices()) {
+                outputs.add("notices" + ext);
+            }
+            outputs.addAll(List.of("summary.txt", "summary.html", ReferenceFilesCsvWriter.FILE_NAME, "run.json"));
+            ScrubSummary written;
+            ExitCode exitCode;
             try (ReportFiles report = folder.newReport()) {
                 report.writeBytes(outputs.get(0), w -> {
                     if (format == Format.CSV) {
@@ -340,17 +357,52 @@ final class ScrubCommand implements Callable<Integer> {
                         new RejectsJsonlWriter().write(batch.rejects(), w);
                     }
                 });
+                ClaimTotals[] claimTotals = new ClaimTotals[1];
+                // claims and notices come out of one pass over the claims, so the two files are written at once
+                report.write(outputs.get(2), claimsOut -> {
+                    ClaimsCsvWriter claimsCsv = new ClaimsCsvWriter(formulaGuard);
+                    ClaimsJsonlWriter claimsJsonl = new ClaimsJsonlWriter();
+                    if (format == Format.CSV) {
+                        claimsOut.write(claimsCsv.header());
+                    }
+                    ReportFiles.Content withNotices = noticesOut -> {
+                        if (noticesOut != null && format == Format.CSV) {
+                            noticesOut.write(csv.header());
+                        }
+                        claimTotals[0] = batch.writeClaims(claim -> {
+                            claimsOut.write(format == Format.CSV ? claimsCsv.row(claim) : claimsJsonl.row(claim));
+                            if (noticesOut != null) {
+                                for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
+                                    noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
+                                            : jsonl.notice(claim.claimId(), g));
+                                }
+                            }
+                        });
+                    };
+                    if (filter.writesNotices()) {
+                        report.write(outputs.get(3), withNotices);
+                    } else {
+                        withNotices.writeTo(null);
+                    }
+                });
+                ScrubSummary summary = batch.summary(claimTotals[0]);
+                ExitCode exit = exitCode(summary, batch.ruleFailed());
+                written = summary;
+                exitCode = exit;
                 report.write("summary.txt", w -> w.write(summary.render()));
                 report.write(ReferenceFilesCsvWriter.FILE_NAME,
                         w -> new ReferenceFilesCsvWriter().write(cms.files(), w));
                 Instant finishedAt = Instant.now();
-                report.write("summary.html", w -> new SummaryHtml().write(w, summary, batch.tally(),
-                        inputs.stream().map(Path::toString).toList(), finishedAt.toString(), exit.code()));
                 timings.put("write_report", millis(System.nanoTime() - scrubbed));
                 timings.put("total", millis(System.nanoTime() - started));
+                SummaryHtml.Run run = new SummaryHtml.Run(batch.inputs(), digests(ruleBase.files()), cms.files(),
+                        startedAt, finishedAt, exit.code(), exit.name(), timings, outputs, filter);
+                report.write("summary.html", w -> new SummaryHtml().write(w, summary, batch.tally(),
+                        claimTotals[0], batch.rejects(), run));
                 RunManifest manifest = new RunManifest(VERSION, startedAt, finishedAt, exit.code(), exit.name(),
                         new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
-                                failOn.name().toLowerCase(), budget.bytes(), batch.spilled()),
+                                failOn.name().toLowerCase(), minSeverity.name().toLowerCase(), budget.bytes(),
+                                batch.spilled()),
                         batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
                         cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1),
                         batch.inputNotes());
@@ -362,9 +414,9 @@ final class ScrubCommand implements Callable<Integer> {
                         + ", the previous report (if any) stays: " + ConsoleText.of(e.getMessage()));
                 return ExitCode.OUTPUT.code();
             }
-            printSummary(console, summary, batch, ruleBase, cms, rules.compileNanos(),
+            printSummary(console, written, batch, ruleBase, cms, rules.compileNanos(),
                     System.nanoTime() - loaded, outputs);
-            return exit.code();
+            return exitCode.code();
         } catch (IOException | UncheckedIOException e) {
             System.err.println("claimscrub: cannot use the work folder " + ConsoleText.of(work.path().toString())
                     + ", nothing written: " + ConsoleText.of(e.getMessage()));
@@ -387,11 +439,11 @@ final class ScrubCommand implements Callable<Integer> {
             console.println("  rejected " + ConsoleText.of(reject.describe()));
         }
         if (batch.rejectCount() > 10) {
-            console.println("  ... and " + (batch.rejectCount() - 10) + " more rejected lines in "
+            console.println("  ... and " + Plural.of(batch.rejectCount() - 10, "more rejected line") + " in "
                     + ConsoleText.of(out.resolve(outputs.get(1)).toString()));
         }
-        console.printf("Rules:    %d edits from %d files, %s in %.1f s; scrub and report %.1f s%n",
-                ruleBase.edits().size(), ruleBase.files().size(),
+        console.printf("Rules:    %s from %s, %s in %.1f s; scrub and report %.1f s%n",
+                Plural.of(ruleBase.edits().size(), "edit"), Plural.of(ruleBase.files().size(), "file"),
                 ruleBase.origin() == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                 compileNanos / 1e9, runNanos / 1e9);
         cms.files().forEach(f -> console.printf("Table:    %s %s %s, %s, %,d rows, sha256 %s%n", f.kind(),

@@ -1,155 +1,131 @@
 package org.claimscrub.report;
 
-import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Severity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The figures of a batch, added up one partition at a time so that no per-line or per-claim state outlives
- * its partition: counts by category, severity, edit and rule file, claims by their worst finding, and the
- * worst claims. A claim is assumed to sit in one partition (its lines share patient and billing provider).
+ * The line and finding figures of a batch, added up one partition at a time so that no per-line state outlives
+ * its partition: findings by category and the severity they got, by edit and rule file, and dollars by edit,
+ * billing provider and payer. Claims are counted where they are whole, in the claim merge ({@link ClaimTotals}).
  * Thread-safe.
  */
 public final class BatchTally {
-    /** How many claims the worst-claims table lists. */
-    public static final int WORST_CLAIMS = 20;
-
-    /** Most errors first, then most warnings, then most notices, then claim id. */
-    static final Comparator<ClaimScore> WORST_FIRST = Comparator
-            .comparingLong(ClaimScore::errors).reversed()
-            .thenComparing(Comparator.comparingLong(ClaimScore::warnings).reversed())
-            .thenComparing(Comparator.comparingLong(ClaimScore::notices).reversed())
-            .thenComparing(ClaimScore::claimId);
-
-    /** One claim's findings by severity; {@code rejectedLines} counts its lines set aside. */
-    public record ClaimScore(String claimId, long errors, long warnings, long notices, long rejectedLines) {
-    }
-
-    private final Map<String, Long> rejectedLinesByClaim;
-    private final Set<String> rejectedClaimsSeen = new HashSet<>();
-    private final Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+    private final Map<ScrubSummary.CategorySeverity, Long> byCategory = new HashMap<>();
     private final Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-    private final Map<EditDefinition, Long> byEdit = new HashMap<>();
+    private final Map<EditDefinition, EditFigures> byEdit = new HashMap<>();
     private final Map<String, Long> byRuleFile = new TreeMap<>();
-    private final PriorityQueue<ClaimScore> worst = new PriorityQueue<>(WORST_FIRST.reversed());
+    private final Map<String, Amounts> byProvider = new HashMap<>();
+    private final Map<String, Amounts> byPayer = new HashMap<>();
+    private Amounts total = Amounts.NONE;
     private long linesScrubbed;
-    private long claims;
-    private long claimsWithErrors;
-    private long claimsWithWarnings;
     private long findingsBypassed;
 
-    /** @param rejectedLinesByClaim lines set aside per claim id; any such claim counts as a claim with errors */
-    public BatchTally(Map<String, Long> rejectedLinesByClaim) {
-        this.rejectedLinesByClaim = rejectedLinesByClaim;
+    /** An edit's findings and the dollars of the lines they are on. */
+    public record EditFigures(long findings, Amounts amounts) {
+        EditFigures plus(EditFigures o) {
+            return new EditFigures(findings + o.findings, amounts.plus(o.amounts));
+        }
     }
 
-    /** Adds one partition: its scrubbed lines and all their findings. */
+    /** Adds one partition: its scrubbed lines and all their findings (after overrides). */
     public void add(List<ClaimLine> lines, List<Finding> findings) {
-        Map<String, long[]> perClaim = new HashMap<>(lines.size());
-        for (ClaimLine line : lines) {
-            perClaim.computeIfAbsent(line.claimId(), c -> new long[Severity.values().length]);
-        }
-        Map<Category, Long> categories = new EnumMap<>(Category.class);
+        Set<ClaimLine> errorLines = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<ScrubSummary.CategorySeverity, Long> categories = new HashMap<>();
         // by identity: findings of an edit share the catalog's instance (an override that adjusts the severity
         // makes its own, counted apart here and merged by equality below); a record's hash is not cached
-        Map<EditDefinition, Long> edits = new IdentityHashMap<>();
+        Map<EditDefinition, EditFigures> edits = new IdentityHashMap<>();
         long bypassed = 0;
         for (Finding f : findings) {
             if (f.isBypassed()) {
                 bypassed++;
                 continue;
             }
-            categories.merge(f.category(), 1L, Long::sum);
-            edits.merge(f.edit(), 1L, Long::sum);
-            perClaim.computeIfAbsent(f.line().claimId(), c -> new long[Severity.values().length])
-                    [f.severity().ordinal()]++;
+            if (f.severity() == Severity.ERROR) {
+                errorLines.add(f.line());
+            }
+            categories.merge(new ScrubSummary.CategorySeverity(f.category(), f.severity()), 1L, Long::sum);
+            edits.merge(f.edit(), new EditFigures(1, Amounts.line(f.line().charge(), f.severity() == Severity.ERROR)),
+                    EditFigures::plus);
         }
+        Amounts partition = Amounts.NONE;
+        Map<String, Amounts> providers = new HashMap<>();
+        Map<String, Amounts> payers = new HashMap<>();
+        for (ClaimLine line : lines) {
+            Amounts a = Amounts.line(line.charge(), errorLines.contains(line));
+            partition = partition.plus(a);
+            providers.merge(line.billingNpi(), a, Amounts::plus);
+            payers.merge(line.payerId(), a, Amounts::plus);
+        }
+        Amounts partitionTotal = partition;
         synchronized (this) {
             linesScrubbed += lines.size();
             findingsBypassed += bypassed;
+            total = total.plus(partitionTotal);
             categories.forEach((c, n) -> byCategory.merge(c, n, Long::sum));
+            providers.forEach((k, a) -> byProvider.merge(k, a, Amounts::plus));
+            payers.forEach((k, a) -> byPayer.merge(k, a, Amounts::plus));
             edits.forEach((e, n) -> {
-                byEdit.merge(e, n, Long::sum);
-                bySeverity.merge(e.severity(), n, Long::sum);
-                byRuleFile.merge(e.ruleFile().isEmpty() ? "(engine)" : e.ruleFile(), n, Long::sum);
+                byEdit.merge(e, n, EditFigures::plus);
+                bySeverity.merge(e.severity(), n.findings(), Long::sum);
+                byRuleFile.merge(e.ruleFile().isEmpty() ? "(engine)" : e.ruleFile(), n.findings(), Long::sum);
             });
-            perClaim.forEach(this::addClaim);
         }
     }
 
-    private void addClaim(String claimId, long[] counts) {
-        long rejected = rejectedLinesByClaim.getOrDefault(claimId, 0L);
-        if (rejected > 0) {
-            rejectedClaimsSeen.add(claimId);
-        }
-        ClaimScore score = new ClaimScore(claimId, counts[Severity.ERROR.ordinal()],
-                counts[Severity.WARNING.ordinal()], counts[Severity.NOTICE.ordinal()], rejected);
-        count(score);
+    /** The summary once every partition is in and the claims are counted. */
+    public synchronized ScrubSummary summary(long linesRead, long linesRejected, ClaimTotals claims) {
+        Map<ScrubSummary.CategorySeverity, Long> categories = new TreeMap<>(Comparator
+                .comparing(ScrubSummary.CategorySeverity::severity)
+                .thenComparing(ScrubSummary.CategorySeverity::category));
+        categories.putAll(byCategory);
+        return new ScrubSummary(linesRead, linesScrubbed, linesRejected, claims.byDisposition(), categories,
+                new EnumMap<>(bySeverity), findingsBypassed, total, editFigures(), figures(byProvider),
+                figures(byPayer));
     }
 
-    private void count(ClaimScore score) {
-        claims++;
-        if (score.errors() > 0 || score.rejectedLines() > 0) {
-            claimsWithErrors++;
-        } else if (score.warnings() > 0) {
-            claimsWithWarnings++;
-        }
-        if (score.errors() + score.warnings() + score.rejectedLines() > 0) {
-            worst.add(score);
-            if (worst.size() > WORST_CLAIMS) {
-                worst.poll();
-            }
-        }
+    private List<ScrubSummary.Figure> editFigures() {
+        List<ScrubSummary.Figure> out = new ArrayList<>();
+        byEdit.forEach((e, f) -> out.add(new ScrubSummary.Figure(e.editId(), e.severity(), f.findings(),
+                f.amounts())));
+        out.sort(MOST_AT_RISK);
+        return out;
     }
 
-    /** The summary once every partition is in; claims with only rejected lines are counted here. */
-    public synchronized ScrubSummary summary(long linesRead, long linesRejected) {
-        rejectedLinesByClaim.forEach((claimId, rejected) -> {
-            if (rejectedClaimsSeen.add(claimId)) {
-                count(new ClaimScore(claimId, 0, 0, 0, rejected));
-            }
-        });
-        return new ScrubSummary(linesRead, linesScrubbed, linesRejected, Math.toIntExact(claims),
-                Math.toIntExact(claims - claimsWithErrors - claimsWithWarnings), Math.toIntExact(claimsWithWarnings),
-                Math.toIntExact(claimsWithErrors), new EnumMap<>(byCategory), new EnumMap<>(bySeverity),
-                findingsBypassed);
+    private static List<ScrubSummary.Figure> figures(Map<String, Amounts> by) {
+        List<ScrubSummary.Figure> out = new ArrayList<>();
+        by.forEach((key, a) -> out.add(new ScrubSummary.Figure(key, null, 0, a)));
+        out.sort(MOST_AT_RISK);
+        return out;
     }
+
+    /** Most dollars at risk first, then most findings, most billed, then by key (and severity). */
+    private static final Comparator<ScrubSummary.Figure> MOST_AT_RISK = Comparator
+            .<ScrubSummary.Figure, java.math.BigDecimal>comparing(f -> f.amounts().atRisk()).reversed()
+            .thenComparing(Comparator.comparingLong(ScrubSummary.Figure::findings).reversed())
+            .thenComparing(Comparator.<ScrubSummary.Figure, java.math.BigDecimal>comparing(
+                    f -> f.amounts().billed()).reversed())
+            .thenComparing(ScrubSummary.Figure::key)
+            .thenComparing(f -> f.severity() == null ? "" : f.severity().name());
 
     public synchronized long linesScrubbed() {
         return linesScrubbed;
     }
 
-    /** Findings per edit, most frequent first, then by edit id. */
-    public synchronized List<Map.Entry<EditDefinition, Long>> byEdit() {
-        List<Map.Entry<EditDefinition, Long>> out = new ArrayList<>(byEdit.entrySet());
-        out.sort(Map.Entry.<EditDefinition, Long>comparingByValue().reversed()
-                .thenComparing(e -> e.getKey().editId()));
-        return out;
-    }
-
     /** Findings per rule file (a family's file, or a policy file), by file name. */
     public synchronized Map<String, Long> byRuleFile() {
         return new TreeMap<>(byRuleFile);
-    }
-
-    /** The worst claims, worst first. */
-    public synchronized List<ClaimScore> worstClaims() {
-        List<ClaimScore> out = new ArrayList<>(worst);
-        out.sort(WORST_FIRST);
-        return out;
     }
 }

@@ -5,30 +5,23 @@ import com.opencsv.ICSVWriter;
 import org.claimscrub.model.Reject;
 
 import java.io.Writer;
-import java.util.function.UnaryOperator;
 
 /** rejects.csv: the input lines set aside, where they were and why. */
 public final class RejectsCsvWriter {
     public static final String[] HEADER = {"source_file", "source_line", "claim_id", "field", "reason", "raw"};
 
-    private final UnaryOperator<String> cell;
+    private final CsvText text;
 
     public RejectsCsvWriter(boolean neutraliseFormulas) {
-        this.cell = neutraliseFormulas ? CsvCells::neutralise : UnaryOperator.identity();
+        this.text = new CsvText(neutraliseFormulas);
     }
 
     public void write(Iterable<Reject> rejects, Writer out) {
         ICSVWriter csv = CsvCells.writer(out);
         csv.writeNext(HEADER, false);
         for (Reject r : rejects) {
-            csv.writeNext(new String[] {
-                cell.apply(r.source().file()),
-                cell.apply(r.source().lineLabel()),
-                cell.apply(r.claimId()),
-                r.field(),
-                cell.apply(r.reason()),
-                cell.apply(r.raw()),
-            }, false);
+            csv.writeNext(text.cells(r.source().file(), r.source().lineLabel(), r.claimId(), r.field(),
+                    r.reason(), r.raw()), false);
         }
         csv.flushQuietly();
     }

@@ -35,8 +35,8 @@ public record RunManifest(
         List<String> inputNotes) {
 
     /** The options that shape the report. */
-    public record Options(int threads, String format, boolean formulaGuard, String failOn, long memoryBudgetBytes,
-                          boolean spilled) {
+    public record Options(int threads, String format, boolean formulaGuard, String failOn, String minSeverity,
+                          long memoryBudgetBytes, boolean spilled) {
     }
 
     public String toJson() {
@@ -51,6 +51,7 @@ public record RunManifest(
                 .append(", \"format\": ").append(Json.quote(options.format()))
                 .append(", \"formula_guard\": ").append(options.formulaGuard())
                 .append(", \"fail_on\": ").append(Json.quote(options.failOn()))
+                .append(", \"min_severity\": ").append(Json.quote(options.minSeverity()))
                 .append(", \"memory_budget_bytes\": ").append(options.memoryBudgetBytes())
                 .append(", \"spilled_to_disk\": ").append(options.spilled()).append("},\n");
         files(j, "inputs", inputs);
@@ -68,12 +69,17 @@ public record RunManifest(
         j.append("    \"lines_scrubbed\": ").append(counts.linesScrubbed()).append(",\n");
         j.append("    \"lines_rejected\": ").append(counts.linesRejected()).append(",\n");
         j.append("    \"claims\": ").append(counts.claims()).append(",\n");
-        j.append("    \"claims_clean\": ").append(counts.claimsClean()).append(",\n");
-        j.append("    \"claims_with_warnings\": ").append(counts.claimsWithWarnings()).append(",\n");
-        j.append("    \"claims_with_errors\": ").append(counts.claimsWithErrors()).append(",\n");
+        j.append("    \"claims_by_disposition\": {");
+        String sep = "";
+        for (Disposition d : Disposition.values()) {
+            j.append(sep).append(Json.quote(d.label())).append(": ").append(counts.claims(d));
+            sep = ", ";
+        }
+        j.append("},\n");
+        j.append("    \"claims_to_fix\": ").append(counts.claimsToFix()).append(",\n");
         long total = 0;
         j.append("    \"findings_by_severity\": {");
-        String sep = "";
+        sep = "";
         for (Severity s : Severity.values()) {
             long n = counts.count(s);
             total += n;
@@ -84,11 +90,28 @@ public record RunManifest(
         sep = "";
         for (Category c : Category.values()) {
             j.append(sep).append(Json.quote(c.name())).append(": ")
-                    .append(counts.findingsByCategory().getOrDefault(c, 0L));
+                    .append(counts.count(c));
             sep = ", ";
         }
-        j.append("},\n    \"findings\": ").append(total).append(",\n");
+        j.append("},\n    \"findings_by_category_and_severity\": [");
+        sep = "";
+        for (Map.Entry<ScrubSummary.CategorySeverity, Long> e : counts.findingsByCategory().entrySet()) {
+            j.append(sep).append("{\"category\": ").append(Json.quote(e.getKey().category().name()))
+                    .append(", \"severity\": ").append(Json.quote(e.getKey().severity().name()))
+                    .append(", \"findings\": ").append(e.getValue()).append('}');
+            sep = ", ";
+        }
+        j.append("],\n    \"findings\": ").append(total).append(",\n");
         j.append("    \"findings_bypassed\": ").append(counts.findingsBypassed()).append("\n  },\n");
+        field(j, "dollars").append("{\n    \"total\": ");
+        amounts(j, counts.dollars());
+        j.append(",\n");
+        figures(j, "by_edit", counts.byEdit(), "edit_id");
+        j.append(",\n");
+        figures(j, "by_billing_provider", counts.byProvider(), "billing_npi");
+        j.append(",\n");
+        figures(j, "by_payer", counts.byPayer(), "payer_id");
+        j.append("\n  },\n");
         field(j, "timings_ms").append('{');
         sep = "";
         for (Map.Entry<String, Long> t : timingsMs.entrySet()) {
@@ -104,6 +127,30 @@ public record RunManifest(
         }
         j.append("]\n}\n");
         return j.toString();
+    }
+
+    private static void amounts(StringBuilder j, Amounts a) {
+        j.append("{\"lines\": ").append(a.lines()).append(", \"billed\": ").append(FindingsCsvWriter.cents(a.billed()).toPlainString())
+                .append(", \"lines_at_risk\": ").append(a.linesAtRisk()).append(", \"at_risk\": ")
+                .append(FindingsCsvWriter.cents(a.atRisk()).toPlainString()).append('}');
+    }
+
+    /** A dollar breakdown, most at risk first; amounts are JSON numbers (plain decimal, as in the input). */
+    private static void figures(StringBuilder j, String name, List<ScrubSummary.Figure> figures, String key) {
+        j.append("    ").append(Json.quote(name)).append(": [");
+        String sep = "\n      ";
+        for (ScrubSummary.Figure f : figures) {
+            j.append(sep).append('{').append(Json.quote(key)).append(": ").append(Json.quote(f.key()));
+            if (f.severity() != null) {
+                j.append(", \"severity\": ").append(Json.quote(f.severity().name())).append(", \"findings\": ")
+                        .append(f.findings());
+            }
+            j.append(", \"amounts\": ");
+            amounts(j, f.amounts());
+            j.append('}');
+            sep = ",\n      ";
+        }
+        j.append(figures.isEmpty() ? "]" : "\n    ]");
     }
 
     private static StringBuilder field(StringBuilder j, String name) {

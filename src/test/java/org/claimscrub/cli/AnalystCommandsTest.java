@@ -132,12 +132,16 @@ class AnalystCommandsTest {
         assertEquals(0, Main.run("scrub", "claims-samples/payer-overrides.csv", "--rules", "rules",
                 "--overrides", "claims-samples/overrides-example.csv", "--out", report.toString()));
         List<String> rows = Files.readAllLines(report.resolve("findings.csv"));
-        assertTrue(rows.get(0).endsWith(",input_file,input_line,status,override_reason"), rows.get(0));
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("POV-02,2,") && r.contains("AOPC-0753T")
-                && r.contains(",bypassed,Made-up example: ACME Health")), String.join("\n", rows));
+        assertTrue(rows.get(0).endsWith(",input_file,input_line,status,override_reason,billing_npi,payer_id,charge"),
+                rows.get(0));
+        List<String> notices = Files.readAllLines(report.resolve("notices.csv"));
+        assertTrue(notices.stream().anyMatch(r -> r.startsWith("POV-02,2,") && r.contains("AOPC-0753T")
+                && r.contains(",bypassed,Made-up example: ACME Health")), "a bypassed finding blocks nothing: "
+                + String.join("\n", notices));
+        assertTrue(rows.stream().noneMatch(r -> r.contains(",bypassed,")), String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("POV-03,2,") && r.contains(",WARNING,")
                 && r.contains(",adjusted,")), String.join("\n", rows));
-        assertTrue(out().contains("Bypassed: 1 findings turned off by overrides"), out());
+        assertTrue(out().contains("Bypassed: 1 finding turned off by overrides"), out());
     }
 
     @Test

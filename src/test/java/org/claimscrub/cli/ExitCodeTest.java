@@ -30,7 +30,7 @@ class ExitCodeTest {
                 "PT6001")));
         Path out = tmp.resolve("out");
         assertEquals(ExitCode.OK.code(), scrub("--out", out.toString(), input.toString()));
-        assertTrue(read(out.resolve("findings.csv")).contains(",CARRIER_PRICED,NOTICE,"), "notices do not fail");
+        assertTrue(read(out.resolve("notices.csv")).contains(",CARRIER_PRICED,NOTICE,"), "notices do not fail");
         assertTrue(read(out.resolve("run.json")).contains("\"exit_code\": 0,"));
     }
 
@@ -106,8 +106,9 @@ class ExitCodeTest {
         assertTrue(findings.contains("rule 'Test rule that throws on 0762T' in policy/throws-on-0762T.drl failed with"
                 + " java.lang.IllegalStateException (message withheld: it quotes claim data)"), findings);
         assertFalse(findings.contains("made-up failure"), "exception messages may hold claim data");
-        assertFalse(findings.contains("LW25-0002,2,0762T,,2025-03-10,CPR-C"), "the failed visit has no other edit");
-        assertTrue(findings.contains("LW25-0001,2,0753T,,2025-03-10,CPR-C,"), "other visits are scrubbed");
+        String notices = read(out.resolve("notices.csv"));
+        assertFalse(notices.contains("LW25-0002,2,0762T,,2025-03-10,CPR-C"), "the failed visit has no other edit");
+        assertTrue(notices.contains("LW25-0001,2,0753T,,2025-03-10,CPR-C,"), "other visits are scrubbed");
         assertTrue(read(out.resolve("run.json")).contains("\"exit_name\": \"RULE_FAILED\""));
     }
 }

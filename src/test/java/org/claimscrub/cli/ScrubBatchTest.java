@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The batch guarantees of {@code scrub}: determinism, regrouping, manifest, formats, formula guard. */
 class ScrubBatchTest {
-    private static final List<String> DETERMINISTIC_FILES = List.of("findings.csv", "rejects.csv", "summary.txt");
+    private static final List<String> DETERMINISTIC_FILES = List.of("findings.csv", "notices.csv", "claims.csv",
+            "rejects.csv", "summary.txt");
 
     @TempDir
     Path tmp;
@@ -66,7 +67,9 @@ class ScrubBatchTest {
         assertEquals(1, scrub("--memory-lines", "25", "--threads", "2", "--out", tmp.resolve("spill").toString(),
                 input.toString()));
         String inMemory = read(tmp.resolve("memory").resolve("findings.csv"));
-        assertEquals(inMemory, read(tmp.resolve("spill").resolve("findings.csv")));
+        for (String file : DETERMINISTIC_FILES) {
+            assertEquals(read(tmp.resolve("memory").resolve(file)), read(tmp.resolve("spill").resolve(file)), file);
+        }
         assertTrue(read(tmp.resolve("spill").resolve("run.json")).contains("\"spilled_to_disk\": true"));
         assertEquals(1, count(inMemory, ",ADDON_WITHOUT_PRIMARY,"), "only the add-on with no primary at all");
         assertTrue(inMemory.contains("ALONE-1,1,0753T"));
@@ -94,7 +97,12 @@ class ScrubBatchTest {
         assertTrue(manifest.matches("(?s).*\"timings_ms\": \\{\"compile_rules\": \\d+.*\"total\": \\d+}.*"));
         assertFalse(manifest.contains("PT1"), "no patient id in the manifest");
         long findingRows = read(tmp.resolve("findings.csv")).lines().count() - 1;
-        assertEquals(174, findingRows, "the manifest's count reconciles with the report");
+        assertEquals(12 + 4, findingRows, "errors and warnings are the findings rows");
+        long noticeLines = read(tmp.resolve("notices.csv")).lines().skip(1)
+                .mapToLong(row -> row.split(",")[1].split("\\|").length).sum();
+        assertEquals(158, noticeLines, "every notice is on a notices row, and the counts reconcile");
+        assertTrue(manifest.contains("\"claims_by_disposition\": {"), manifest);
+        assertTrue(manifest.contains("\"dollars\": {"), manifest);
     }
 
     @Test
@@ -103,7 +111,12 @@ class ScrubBatchTest {
         String bad = SAMPLES.resolve("bad-lines.csv").toString();
         assertEquals(1, scrub("--format", "jsonl", "--out", tmp.toString(), lab, bad));
         List<String> findings = Files.readAllLines(tmp.resolve("findings.jsonl"));
-        assertEquals(174, findings.size());
+        assertEquals(12 + 4, findings.size());
+        assertTrue(findings.stream().allMatch(l -> l.contains("\"billing_npi\":") && l.contains("\"charge\":")));
+        List<String> notices = Files.readAllLines(tmp.resolve("notices.jsonl"));
+        assertTrue(notices.stream().allMatch(l -> l.startsWith("{\"claim_id\":\"") && l.contains("\"line_number\":[")));
+        List<String> claims = Files.readAllLines(tmp.resolve("claims.jsonl"));
+        assertTrue(claims.stream().anyMatch(l -> l.contains("\"disposition\":\"rejected-lines\"")), claims.get(0));
         assertTrue(findings.stream().allMatch(l -> l.startsWith("{\"claim_id\":\"") && l.endsWith("}")));
         assertTrue(findings.stream().anyMatch(l -> l.contains("\"edit_id\":\"AOP-0753T\"")));
         List<String> rejects = Files.readAllLines(tmp.resolve("rejects.jsonl"));
@@ -118,12 +131,16 @@ class ScrubBatchTest {
         assertEquals(1, scrub("--out", tmp.toString(), SAMPLES.resolve("lab-week.csv").toString(),
                 SAMPLES.resolve("bad-lines.csv").toString()));
         String html = read(tmp.resolve("summary.html"));
-        assertTrue(html.contains("<th>Lines read</th><td class=n>349</td>"), html);
-        assertTrue(html.contains("<th>Claims with errors</th>"));
+        assertTrue(html.contains("<h1 id=answer>"), html);
+        assertTrue(html.contains("349 lines read"), html);
         assertTrue(html.contains("Findings by family"));
-        assertTrue(html.contains("families/surgical-pathology.drl"));
-        assertTrue(html.contains("Worst claims"));
+        assertTrue(html.contains(">Surgical pathology<"), "families by name, not by file");
+        assertTrue(html.contains(">Carrier priced (policy)<"));
+        assertTrue(html.contains("Claims to fix, then to review"));
+        assertTrue(html.contains("Rejected lines"));
+        assertTrue(html.contains("Run details"));
         assertTrue(html.contains("<svg"));
+        assertTrue(html.contains("<script>"), "sorting and filtering are inline");
         assertFalse(html.contains("src="), "no external asset");
         assertFalse(html.contains("href="), "no external asset");
         assertFalse(html.contains("PT10031"), "no patient id");

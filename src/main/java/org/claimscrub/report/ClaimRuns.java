@@ -1,0 +1,385 @@
+package org.claimscrub.report;
+
+import org.claimscrub.model.Category;
+import org.claimscrub.model.FindingStatus;
+import org.claimscrub.model.Severity;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.spill.SpillFolder;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * The claims of a batch as sorted runs of {@link ClaimPart}s, one run per partition, kept in memory or spilled
+ * to a file when the batch spilled; {@link #merge} streams whole claims in claim id order by a k-way merge,
+ * joining the parts of a claim wherever they came from. Memory: one part per run at a time, so the worklist and
+ * the per-claim notices of a 10-million-line batch never sit in memory together.
+ */
+public final class ClaimRuns implements AutoCloseable {
+    private final SpillFolder spillFolder;
+    private final TreeMap<Integer, Run> runs = new TreeMap<>();
+
+    /** Receives each whole claim, in claim id order. */
+    public interface Sink {
+        void claim(ClaimPart claim) throws IOException;
+    }
+
+    /** The rejected lines of one claim: how many, and where the first (in input order) was. */
+    public record Rejected(long lines, SourceRef first, String field) {
+        public Rejected plus(Rejected o) {
+            boolean mine = first.compareTo(o.first) <= 0;
+            return new Rejected(lines + o.lines, mine ? first : o.first, mine ? field : o.field);
+        }
+
+        String describe() {
+            return first.file() + " line " + first.line() + (field.isEmpty() ? "" : ", field " + field);
+        }
+    }
+
+    /** @param spillFolder where to spill runs, or null to keep them in memory */
+    public ClaimRuns(SpillFolder spillFolder) {
+        this.spillFolder = spillFolder;
+    }
+
+    /** Adds one partition's parts, made chunk by chunk by {@link ClaimPart#of}. */
+    public void add(int partition, List<List<ClaimPart>> chunks) throws IOException {
+        List<ClaimPart> parts = new ArrayList<>();
+        chunks.forEach(parts::addAll);
+        parts.sort(Comparator.comparing(ClaimPart::claimId));
+        Run run;
+        if (spillFolder == null) {
+            run = new Run(parts, null, parts.size());
+        } else {
+            Path file = spillFolder.newFile("claims-" + partition + "-");
+            try (DataOutputStream out = new DataOutputStream(spillFolder.output(file))) {
+                Codec codec = new Codec();
+                synchronized (sharedIndex) {
+                    for (ClaimPart part : parts) {
+                        codec.write(out, part);
+                    }
+                }
+            }
+            run = new Run(null, file, parts.size());
+        }
+        synchronized (runs) {
+            if (runs.put(partition, run) != null) {
+                throw new IllegalStateException("partition " + partition + " added twice");
+            }
+        }
+    }
+
+    /**
+     * Streams every claim, whole, in claim id order; the parts of claims with rejected lines join in here, so
+     * that a claim whose every line was rejected still has its row.
+     *
+     * @param rejected rejected lines per claim id
+     */
+    public void merge(Map<String, Rejected> rejected, Sink sink) throws IOException {
+        List<ClaimPart> rejectedParts = new ArrayList<>(rejected.size());
+        rejected.forEach((id, r) -> rejectedParts.add(ClaimPart.rejected(id, r.lines(), r.describe())));
+        rejectedParts.sort(Comparator.comparing(ClaimPart::claimId));
+        List<RunReader> readers = new ArrayList<>();
+        try {
+            PriorityQueue<RunReader> heads = new PriorityQueue<>((a, b) -> {
+                int c = a.current.claimId().compareTo(b.current.claimId());
+                return c != 0 ? c : Integer.compare(a.index, b.index);
+            });
+            List<Run> all = new ArrayList<>(runs.values());
+            all.add(new Run(rejectedParts, null, rejectedParts.size()));
+            for (Run run : all) {
+                RunReader reader = new RunReader(run, readers.size());
+                readers.add(reader);
+                if (reader.advance()) {
+                    heads.add(reader);
+                }
+            }
+            List<ClaimPart> same = new ArrayList<>();
+            while (!heads.isEmpty()) {
+                String claimId = heads.peek().current.claimId();
+                same.clear();
+                while (!heads.isEmpty() && heads.peek().current.claimId().equals(claimId)) {
+                    RunReader next = heads.poll();
+                    same.add(next.current);
+                    if (next.advance()) {
+                        heads.add(next);
+                    }
+                }
+                sink.claim(ClaimPart.merge(same));
+            }
+        } finally {
+            for (RunReader reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Run run : runs.values()) {
+            if (run.file != null) {
+                Files.deleteIfExists(run.file);
+            }
+        }
+    }
+
+    private record Run(List<ClaimPart> parts, Path file, int size) {
+    }
+
+    private final class RunReader implements AutoCloseable {
+        private final Run run;
+        private final int index;
+        private final DataInputStream in;
+        private final Codec codec = new Codec();
+        private int read;
+        private ClaimPart current;
+
+        RunReader(Run run, int index) throws IOException {
+            this.run = run;
+            this.index = index;
+            this.in = run.file == null ? null
+                    : new DataInputStream(spillFolder.input(run.file));
+        }
+
+        boolean advance() throws IOException {
+            if (read >= run.size) {
+                current = null;
+                return false;
+            }
+            current = in == null ? run.parts.get(read) : codec.read(in);
+            read++;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+
+    /**
+     * Spill encoding of a part, one length-prefixed record per part, written and read in one call each. Strings
+     * that repeat across claims (edit cells, file names, payers, notice messages: one per code, mostly) are
+     * written once in {@link #shared} and then by index, up to {@link #SHARED_MAX} of them; others inline.
+     */
+    private static final int SHARED_MAX = 100_000;
+    private final Map<String, Integer> sharedIndex = new HashMap<>();
+    private final List<String> shared = new ArrayList<>();
+
+    private final class Codec {
+        private byte[] buf = new byte[4096];
+        private int len;
+
+        void write(DataOutputStream out, ClaimPart p) throws IOException {
+            len = 0;
+            inline(p.claimId());
+            putLong(p.firstPosition());
+            text(p.billingNpi());
+            text(p.payerId());
+            date(p.firstDate());
+            date(p.lastDate());
+            putLong(p.lines());
+            money(p.billed());
+            money(p.atRisk());
+            putLong(p.linesWithErrors());
+            putLong(p.errors());
+            putLong(p.warnings());
+            putLong(p.notices());
+            putLong(p.bypassed());
+            putLong(p.rejectedLines());
+            inline(p.firstReject());
+            putInt(p.issues().size());
+            for (ClaimPart.Issue i : p.issues()) {
+                putLong(i.position());
+                putInt(i.lineNumber());
+                text(i.code());
+                putInt(i.severity().ordinal());
+                text(i.editId());
+                text(i.message());
+                money(i.charge());
+            }
+            putInt(p.noticeGroups().size());
+            for (ClaimPart.NoticeGroup g : p.noticeGroups()) {
+                text(g.editId());
+                putInt(g.category().ordinal());
+                putInt(g.severity().ordinal());
+                text(g.rule());
+                text(g.ruleFile());
+                text(g.source());
+                putInt(g.status().ordinal());
+                text(g.overrideReason());
+                text(g.billingNpi());
+                text(g.payerId());
+                putInt(g.lines().size());
+                for (ClaimPart.NoticeLine l : g.lines()) {
+                    putLong(l.position());
+                    putInt(l.lineNumber());
+                    text(l.code());
+                    text(l.modifiers());
+                    date(l.dateOfService());
+                    text(l.inputFile());
+                    putLong(l.inputLine());
+                    money(l.charge());
+                    text(l.message());
+                }
+            }
+            out.writeInt(len);
+            out.write(buf, 0, len);
+        }
+
+        private ByteBuffer in;
+
+        ClaimPart read(DataInputStream stream) throws IOException {
+            byte[] record = new byte[stream.readInt()];
+            stream.readFully(record);
+            in = ByteBuffer.wrap(record);
+            String claimId = text();
+            long firstPosition = in.getLong();
+            String npi = text();
+            String payer = text();
+            LocalDate firstDate = date();
+            LocalDate lastDate = date();
+            long lines = in.getLong();
+            BigDecimal billed = money();
+            BigDecimal atRisk = money();
+            long withErrors = in.getLong();
+            long errors = in.getLong();
+            long warnings = in.getLong();
+            long notices = in.getLong();
+            long bypassed = in.getLong();
+            long rejected = in.getLong();
+            String firstReject = text();
+            int issueCount = in.getInt();
+            List<ClaimPart.Issue> issues = new ArrayList<>(issueCount);
+            for (int n = 0; n < issueCount; n++) {
+                issues.add(new ClaimPart.Issue(in.getLong(), in.getInt(), text(), Severity.values()[in.getInt()],
+                        text(), text(), money()));
+            }
+            int groupCount = in.getInt();
+            List<ClaimPart.NoticeGroup> groups = new ArrayList<>(groupCount);
+            for (int n = 0; n < groupCount; n++) {
+                String editId = text();
+                Category category = Category.values()[in.getInt()];
+                Severity severity = Severity.values()[in.getInt()];
+                String rule = text();
+                String ruleFile = text();
+                String source = text();
+                FindingStatus status = FindingStatus.values()[in.getInt()];
+                String reason = text();
+                String groupNpi = text();
+                String groupPayer = text();
+                int lineCount = in.getInt();
+                List<ClaimPart.NoticeLine> noticeLines = new ArrayList<>(lineCount);
+                for (int l = 0; l < lineCount; l++) {
+                    noticeLines.add(new ClaimPart.NoticeLine(in.getLong(), in.getInt(), text(), text(), date(),
+                            text(), in.getLong(), money(), text()));
+                }
+                groups.add(new ClaimPart.NoticeGroup(editId, category, severity, rule, ruleFile, source,
+                        status, reason, groupNpi, groupPayer, List.copyOf(noticeLines)));
+            }
+            return new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines, billed, atRisk,
+                    withErrors, errors, warnings, notices, bypassed, rejected, firstReject, List.copyOf(issues),
+                    List.copyOf(groups));
+        }
+
+        private void room(int bytes) {
+            if (len + bytes > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + bytes));
+            }
+        }
+
+        private void putInt(int v) {
+            room(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        private void putLong(long v) {
+            putInt((int) (v >>> 32));
+            putInt((int) v);
+        }
+
+        /** A shared string as its index (0 and up), or -1 and its UTF-8 bytes. */
+        private void text(String s) {
+            Integer index = sharedIndex.get(s);
+            if (index == null && shared.size() < SHARED_MAX) {
+                index = shared.size();
+                shared.add(s);
+                sharedIndex.put(s, index);
+            }
+            if (index != null) {
+                putInt(index);
+                return;
+            }
+            inline(s);
+        }
+
+        /** A string that seldom repeats (a claim id), never looked up in the shared strings. */
+        private void inline(String s) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            putInt(-1);
+            putInt(bytes.length);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, len, bytes.length);
+            len += bytes.length;
+        }
+
+        private String text() {
+            int index = in.getInt();
+            if (index >= 0) {
+                return shared.get(index);
+            }
+            byte[] bytes = new byte[in.getInt()];
+            in.get(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private void date(LocalDate d) {
+            putLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
+        }
+
+        private LocalDate date() {
+            long day = in.getLong();
+            return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+        }
+
+        /** Unscaled value and scale; MIN_VALUE scale for none. */
+        private void money(BigDecimal m) {
+            if (m == null || m.unscaledValue().bitLength() > 62) {
+                text(m == null ? "" : m.toPlainString());
+            } else {
+                putInt(-2);
+                putLong(m.unscaledValue().longValue());
+                putInt(m.scale());
+            }
+        }
+
+        private BigDecimal money() {
+            int mark = in.getInt();
+            if (mark == -2) {
+                long unscaled = in.getLong();
+                return BigDecimal.valueOf(unscaled, in.getInt());
+            }
+            in.position(in.position() - 4);
+            String m = text();
+            return m.isEmpty() ? null : new BigDecimal(m);
+        }
+    }
+}

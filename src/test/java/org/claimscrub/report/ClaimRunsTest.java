@@ -1,0 +1,147 @@
+package org.claimscrub.report;
+
+import org.claimscrub.model.Category;
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.EditDefinition;
+import org.claimscrub.model.Finding;
+import org.claimscrub.model.Modifiers;
+import org.claimscrub.model.Severity;
+import org.claimscrub.model.SourceRef;
+import org.claimscrub.model.Visit;
+import org.claimscrub.spill.SpillFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ClaimRunsTest {
+    private static final EditDefinition CARRIER = edit("CPR-C", Category.CARRIER_PRICED, Severity.NOTICE);
+    private static final EditDefinition NO_PRIMARY = edit("AOP-0753T", Category.ADDON_WITHOUT_PRIMARY,
+            Severity.ERROR);
+    private static final EditDefinition DUPLICATE = edit("DUP-LINE", Category.DUPLICATE_LINE, Severity.WARNING);
+    private static final LocalDate MONDAY = LocalDate.of(2025, 3, 10);
+
+    @TempDir
+    Path tmp;
+
+    private static EditDefinition edit(String id, Category category, Severity severity) {
+        return new EditDefinition(id, category, severity, "", "made-up source", "rule " + id, "policy/made-up.drl");
+    }
+
+    static ClaimLine line(int fileIndex, long sourceLine, String claim, int number, String code, String charge,
+                          LocalDate dos) {
+        return new ClaimLine(new SourceRef(fileIndex, "in" + fileIndex + ".csv", sourceLine), claim, number, dos,
+                code, Modifiers.NONE, 1, "PT-SECRET", "1900000013", "", ClaimType.PROFESSIONAL, "", "81",
+                charge == null ? null : new BigDecimal(charge), List.of(), "", Visit.of(claim, "PT-SECRET",
+                "1900000013", dos), "PAYER-7");
+    }
+
+    private static List<ClaimPart> merged(ClaimRuns runs, Map<String, ClaimRuns.Rejected> rejected)
+            throws IOException {
+        List<ClaimPart> out = new ArrayList<>();
+        runs.merge(rejected, out::add);
+        return out;
+    }
+
+    /** One claim over two files and two dates of service, split over two partitions (and chunks). */
+    @Test
+    void aClaimSplitOverPartitionsIsOneClaimTheSameInMemoryOrSpilled() throws IOException {
+        ClaimLine primary = line(0, 2, "C1", 1, "88305", "125.00", MONDAY);
+        ClaimLine addon = line(1, 7, "C1", 2, "0753T", "36.00", MONDAY.plusDays(1));
+        ClaimLine second = line(1, 8, "C1", 3, "0756T", "28", MONDAY.plusDays(1));
+        ClaimLine other = line(0, 3, "C0", 1, "88305", null, MONDAY);
+        List<Finding> partA = List.of(new Finding(primary, CARRIER, "88305 has status C."));
+        List<Finding> partB = List.of(new Finding(addon, NO_PRIMARY, "0753T has no primary."),
+                new Finding(addon, CARRIER, "0753T has status C."), new Finding(second, CARRIER, "0756T has status C."));
+        List<ClaimPart> whole = null;
+        for (SpillFolder spill : new SpillFolder[] {null, SpillFolder.create(tmp, "work-")}) {
+            try (ClaimRuns runs = new ClaimRuns(spill)) {
+                runs.add(1, List.of(ClaimPart.of(List.of(addon, second), partB, FindingsFilter.DEFAULT)));
+                runs.add(0, List.of(ClaimPart.of(List.of(primary), partA, FindingsFilter.DEFAULT),
+                        ClaimPart.of(List.of(other), List.of(), FindingsFilter.DEFAULT)));
+                List<ClaimPart> claims = merged(runs, Map.of());
+                assertEquals(List.of("C0", "C1"), claims.stream().map(ClaimPart::claimId).toList());
+                ClaimPart c1 = claims.get(1);
+                assertEquals(Disposition.FIX, c1.disposition());
+                assertEquals(3, c1.lines());
+                assertEquals(new BigDecimal("189.00"), c1.billed());
+                assertEquals(new BigDecimal("36.00"), c1.atRisk(), "only the line with an error is at risk");
+                assertEquals(MONDAY, c1.firstDate());
+                assertEquals(MONDAY.plusDays(1), c1.lastDate());
+                assertEquals("PAYER-7", c1.payerId());
+                assertEquals(1, c1.errors());
+                assertEquals(3, c1.notices());
+                assertEquals("line 2 0753T, AOP-0753T: 0753T has no primary.", c1.firstFix());
+                assertEquals(1, c1.noticeGroups().size(), "one notice row per claim and edit");
+                ClaimPart.NoticeGroup notice = c1.noticeGroups().get(0);
+                assertEquals(List.of(1, 2, 3), notice.lines().stream().map(ClaimPart.NoticeLine::lineNumber).toList());
+                assertEquals("88305, 0753T, 0756T has status C.", notice.message(), "the codes, listed once");
+                assertEquals(List.of("in0.csv", "in1.csv"), notice.inputFiles());
+                assertEquals(Disposition.READY, claims.get(0).disposition());
+                assertNull(claims.get(0).firstFix());
+                if (whole == null) {
+                    whole = claims;
+                } else {
+                    assertEquals(whole, claims, "spilled runs read back as they were written");
+                }
+            }
+        }
+        // the same lines in one partition, one chunk: the same claim
+        try (ClaimRuns runs = new ClaimRuns(null)) {
+            List<Finding> all = new ArrayList<>(partA);
+            all.addAll(partB);
+            runs.add(0, List.of(ClaimPart.of(List.of(primary, other, addon, second), all, FindingsFilter.DEFAULT)));
+            assertEquals(whole, merged(runs, Map.of()));
+        }
+    }
+
+    @Test
+    void rejectedLinesMakeTheDispositionAndAClaimWithOnlyRejectedLinesStillHasItsRow() throws IOException {
+        ClaimLine ok = line(0, 2, "C2", 1, "88305", "10.00", MONDAY);
+        try (ClaimRuns runs = new ClaimRuns(null)) {
+            runs.add(0, List.of(ClaimPart.of(List.of(ok), List.of(new Finding(ok, DUPLICATE, "dup")),
+                    FindingsFilter.DEFAULT)));
+            Map<String, ClaimRuns.Rejected> rejected = Map.of(
+                    "C2", new ClaimRuns.Rejected(1, new SourceRef(0, "in0.csv", 3), "units"),
+                    "C9", new ClaimRuns.Rejected(2, new SourceRef(0, "in0.csv", 9), ""));
+            List<ClaimPart> claims = merged(runs, rejected);
+            assertEquals(List.of("C2", "C9"), claims.stream().map(ClaimPart::claimId).toList());
+            assertEquals(Disposition.REJECTED_LINES, claims.get(0).disposition());
+            assertEquals(1, claims.get(0).lines());
+            assertEquals(1, claims.get(0).rejectedLines());
+            assertEquals("in0.csv line 3, field units: the line could not be read; correct it (see rejects.csv)"
+                    + " and scrub again", claims.get(0).firstFix());
+            assertEquals(Disposition.REJECTED_LINES, claims.get(1).disposition());
+            assertEquals(0, claims.get(1).lines());
+            assertNull(claims.get(1).firstDate());
+        }
+    }
+
+    @Test
+    void noticesOfDifferentMessagesAreListedAndMinSeverityNoticeKeepsThemAsFindings() {
+        ClaimLine a = line(0, 2, "C3", 1, "0854T", "5.00", MONDAY);
+        ClaimLine b = line(0, 3, "C3", 2, "0855T", "6.00", MONDAY);
+        EditDefinition doc = edit("DOC-X", Category.DOCUMENTATION, Severity.NOTICE);
+        List<Finding> findings = List.of(new Finding(a, doc, "First reason."), new Finding(b, doc, "Second one."),
+                new Finding(b, DUPLICATE, "dup"));
+        ClaimPart part = ClaimPart.of(List.of(a, b), findings, FindingsFilter.DEFAULT).get(0);
+        assertEquals("First reason. | Second one.", part.noticeGroups().get(0).message());
+        assertEquals(new BigDecimal("11.00"), part.noticeGroups().get(0).charge());
+        assertEquals(Disposition.REVIEW, part.disposition());
+        assertEquals(List.of(), ClaimPart.of(List.of(a, b), findings, new FindingsFilter(Severity.NOTICE)).get(0)
+                .noticeGroups(), "with --min-severity notice every finding is a findings row");
+        ClaimPart errorsOnly = ClaimPart.of(List.of(a, b), findings, new FindingsFilter(Severity.ERROR)).get(0);
+        assertEquals(List.of("DOC-X", "DUP-LINE"), errorsOnly.noticeGroups().stream()
+                .map(ClaimPart.NoticeGroup::editId).toList(), "with error, warnings join the notices");
+    }
+}

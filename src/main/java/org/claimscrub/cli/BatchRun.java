@@ -172,6 +172,12 @@ final class BatchRun implements AutoCloseable {
                     }
                     return n;
                 }
+
+                /** A pipe's channel cannot say (it fails with "Illegal seek"), and no reader needs to know. */
+                @Override
+                public int available() {
+                    return 0;
+                }
             }, sha)) {
                 reader.read(in, file.toString(), i, sink);
             } catch (NoSuchFileException e) {

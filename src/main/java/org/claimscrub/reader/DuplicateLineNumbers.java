@@ -165,6 +165,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
                 return;
             }
             long physicalLine = in.readLong();
+            String position = readText(in);
             String claimId = readText(in);
             int lineNumber = in.readInt();
             String raw = readText(in);
@@ -172,7 +173,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
                 if (raw == null) {
                     throw new IllegalStateException("a repeated line number came without its raw text");
                 }
-                SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), physicalLine);
+                SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), physicalLine, position);
                 setAside.add(source);
                 rejects.add(new Reject(source, claimId, FIELD, reason(claimId, lineNumber), raw));
             }
@@ -189,6 +190,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         r.size = 0;
         r.writeInt(source == null ? -1 : source.fileIndex());
         r.writeLong(source == null ? -1 : source.line());
+        r.writeText(source == null ? "" : source.position());
         r.writeText(claimId);
         r.writeInt(lineNumber);
         r.writeText(raw);

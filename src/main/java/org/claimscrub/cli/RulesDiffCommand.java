@@ -209,8 +209,9 @@ final class RulesDiffCommand implements Callable<Integer> {
     /** The work folder holds both scrubs' report folders: removed with everything in it. */
     /** One scrub as the scrub command runs it, its report in the folder and its console output discarded. */
     private int scrub(Path ruleFolder, Path report) {
-        List<String> args = new ArrayList<>(List.of("--quiet", "--fail-on", "none", "--no-formula-guard", "--min-severity", "notice",
-                "--rules", ruleFolder.toString(), "--out", report.toString()));
+        // every finding in one file, notices too: a change to a notice is a change
+        List<String> args = new ArrayList<>(List.of("--quiet", "--fail-on", "none", "--no-formula-guard",
+                "--min-severity", "notice", "--rules", ruleFolder.toString(), "--out", report.toString()));
         if (threads != null) {
             args.addAll(List.of("--threads", threads.toString()));
         }

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Sample batch in, exact report out: the reports under src/test/resources/golden/ were checked line by line
  * against claims-samples/README.md. When a message or rule changes on purpose, regenerate them with
- * {@code ./claimscrub scrub --out src/test/resources/golden/NAME claims-samples/NAME.csv} and review the diff.
+ * {@code ./claimscrub scrub --out /tmp/NAME claims-samples/NAME.csv}, copy the files it names into
+ * src/test/resources/golden/NAME ({@code cp -L}: the names in a report folder are links) and review the diff.
  */
 class GoldenReportTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");

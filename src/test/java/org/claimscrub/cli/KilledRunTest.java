@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no one can read; SIGTERM leaves no work file, and no folder the run created.
  */
 class KilledRunTest {
-    private static final List<String> REPORT = List.of("findings.csv", "reference-files.csv", "rejects.csv",
-            "run.json", "summary.html", "summary.txt");
+    private static final List<String> REPORT = List.of("claims.csv", "findings.csv", "notices.csv",
+            "reference-files.csv", "rejects.csv", "run.json", "summary.html", "summary.txt");
 
     @TempDir
     Path tmp;

@@ -7,7 +7,6 @@ import org.claimscrub.engine.MessageTemplate;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Category;
-import org.claimscrub.model.Reject;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.EditDefinition;
@@ -31,8 +30,6 @@ import org.claimscrub.report.ReportFiles;
 import org.claimscrub.spill.SpillFolder;
 
 import java.io.IOException;
-import java.util.function.Supplier;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,38 +91,12 @@ public final class PlainJavaPipeline {
              Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(memoryLines), spill, () -> expectedLines);
              DuplicateLineNumbers duplicates = new DuplicateLineNumbers()) {
             // repeated line numbers set aside by claim id over the batch, as the scrub does
-            CsvClaimReader.withoutDuplicateCheck().read(input, 0, new ClaimSink() {
-                @Override
-                public void accept(ClaimLine line) {
-                    accept(line, () -> "");
+            CsvClaimReader.withoutDuplicateCheck().read(input, 0, ClaimSink.settingAsideRepeats(duplicates, line -> {
+                regrouper.add(line);
+                if (regrouper.spilled() && !duplicates.deferred()) {
+                    duplicates.defer(spill, regrouper.partitionCount(), expectedLines);
                 }
-
-                @Override
-                public void accept(ClaimLine line, Supplier<String> raw) {
-                    try {
-                        Reject repeated = duplicates.check(line, raw);
-                        if (repeated != null) {
-                            rejects.add(repeated);
-                            return;
-                        }
-                        regrouper.add(line);
-                        if (regrouper.spilled() && !duplicates.deferred()) {
-                            duplicates.defer(spill, regrouper.partitionCount(), expectedLines);
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void reject(Reject reject) {
-                    try {
-                        rejects.add(reject);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+            }, rejects::add));
             List<Regrouper.Partition> partitions = regrouper.finish();
             DuplicateLineNumbers.Deferred late = duplicates.finish();
             try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,

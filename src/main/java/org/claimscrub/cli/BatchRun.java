@@ -49,7 +49,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * One batch from input files to scrubbed findings, in bounded memory: read and regroup (spilling past the
@@ -122,41 +121,17 @@ final class BatchRun implements AutoCloseable {
                 : reader.recordsRead() * bytesTotal / bytesRead.get();
         regrouper = new Regrouper(budget, workFolder, expectedLines);
         progress.phase("reading ", totalBytes);
-        ClaimSink sink = new ClaimSink() {
-            @Override
-            public void accept(ClaimLine line) {
-                accept(line, () -> "");
+        ClaimSink sink = ClaimSink.settingAsideRepeats(duplicates, line -> {
+            regrouper.add(line);
+            if (regrouper.spilled() && !duplicates.deferred()) {
+                duplicates.defer(workFolder, regrouper.partitionCount(), expectedLines.getAsLong());
             }
-
-            @Override
-            public void accept(ClaimLine line, Supplier<String> raw) {
-                try {
-                    Reject repeated = duplicates.check(line, raw);
-                    if (repeated != null) {
-                        reject(repeated);
-                        return;
-                    }
-                    regrouper.add(line);
-                    if (regrouper.spilled() && !duplicates.deferred()) {
-                        duplicates.defer(workFolder, regrouper.partitionCount(), expectedLines.getAsLong());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                progress.lines(++linesRead);
-            }
-
-            @Override
-            public void reject(Reject reject) {
-                try {
-                    rejects.add(reject);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                countRejectedLine(reject);
-                progress.lines(++linesRead);
-            }
-        };
+            progress.lines(++linesRead);
+        }, reject -> {
+            rejects.add(reject);
+            countRejectedLine(reject);
+            progress.lines(++linesRead);
+        });
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             MessageDigest sha = FileDigest.newSha256();

@@ -45,6 +45,39 @@ public interface ClaimSink {
         return of(line -> unchecked(onLine, line), reject -> unchecked(onReject, reject));
     }
 
+    /**
+     * A sink that sets aside every line repeating a line number of its claim (as a reject with the line's raw
+     * text) and hands the others on; callbacks that write to disk, as for {@link #writingTo}.
+     */
+    static ClaimSink settingAsideRepeats(DuplicateLineNumbers duplicates, IoConsumer<ClaimLine> onLine,
+                                         IoConsumer<Reject> onReject) {
+        return new ClaimSink() {
+            @Override
+            public void accept(ClaimLine line) {
+                accept(line, () -> "");
+            }
+
+            @Override
+            public void accept(ClaimLine line, Supplier<String> raw) {
+                try {
+                    Reject repeated = duplicates.check(line, raw);
+                    if (repeated != null) {
+                        onReject.accept(repeated);
+                    } else {
+                        onLine.accept(line);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void reject(Reject reject) {
+                unchecked(onReject, reject);
+            }
+        };
+    }
+
     /** A callback that may fail with an IOException. */
     @FunctionalInterface
     interface IoConsumer<T> {

@@ -2,6 +2,7 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.CodeForm;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
@@ -76,6 +77,14 @@ final class X12Claims {
     /** The file has ended: the claim still open is complete. */
     void finish() {
         flush();
+    }
+
+    /** Whether {@link #segment} reads the elements of a segment with this tag (the others need splitting no further). */
+    static boolean reads(String tag) {
+        return switch (tag) {
+            case "ISA", "IEA", "GS", "GE", "ST", "SE", "HL", "NM1", "CLM", "DTP", "HI", "LX", "SV1", "SV2" -> true;
+            default -> false;
+        };
     }
 
     void segment(X12Segment s) {
@@ -448,7 +457,7 @@ final class X12Claims {
             if (code.isEmpty()) {
                 continue;
             }
-            String field = String.format("HI-%02d", e);
+            String field = e < 10 ? "HI-0" + e : "HI-" + e;
             switch (qualifier) {
                 case "ABK", "ABF" -> into.addAll(Fields.diagnosisCodes(field, code));
                 case "BK", "BF" -> {
@@ -487,7 +496,7 @@ final class X12Claims {
                     + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
                     + " is scrubbed");
         }
-        String code = faults.at(sv, () -> v.codes.parse(codeField, rawCode), "");
+        String code = faults.at(sv, () -> code(codeField, rawCode), "");
         Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
                 Modifiers.NONE);
         int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
@@ -524,13 +533,31 @@ final class X12Claims {
                 c.payer);
     }
 
+    /**
+     * The procedure code, checked as the CSV reader checks it. The reason quotes the code, unlike a CSV cell's
+     * (which may hold a shifted patient id): SV101-2 / SV202-2 holds a procedure code and nothing else, and the
+     * reject shows the segment anyway.
+     */
+    private String code(String field, String raw) throws FieldException {
+        try {
+            return v.codes.parse(field, raw);
+        } catch (FieldException e) {
+            throw new FieldException(field, "'" + raw + "' is not a CPT or HCPCS code: expected "
+                    + CodeForm.expectedForms());
+        }
+    }
+
     /** Components 3 to 6 of the procedure composite, as one space-separated modifiers cell. */
     private static String modifiers(X12Segment sv, int element) {
-        String[] components = sv.components(element);
+        int components = Math.min(sv.components(element), 6);
+        if (components < 3) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(12);
-        for (int i = 2; i < Math.min(components.length, 6); i++) {
-            if (components[i] != null && !components[i].isEmpty()) {
-                out.append(out.length() == 0 ? "" : " ").append(components[i]);
+        for (int i = 3; i <= components; i++) {
+            String modifier = sv.component(element, i);
+            if (!modifier.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(modifier);
             }
         }
         return out.toString();

@@ -331,14 +331,13 @@ final class X12Claims {
         for (int i = 0; i < c.lines.size(); i++) {
             Line line = c.lines.get(i);
             SourceRef source = sources.get(i);
-            String raw = line.service.text();
             linesRead++;
             if (faults.any()) {
                 String scope = c.lines.size() == 1 ? "; the claim is set aside"
                         : "; the whole claim (" + c.lines.size() + " lines) is set aside";
-                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, raw));
+                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, line.service.text()));
             } else if (results.get(i) instanceof LineOnly only) {
-                sink.reject(new Reject(source, c.id, only.field, only.getMessage(), raw));
+                sink.reject(new Reject(source, c.id, only.field, only.getMessage(), line.service.text()));
             } else {
                 ClaimLine claimLine = (ClaimLine) results.get(i);
                 try {
@@ -347,7 +346,7 @@ final class X12Claims {
                     }
                     sink.accept(claimLine);
                 } catch (FieldException e) {
-                    sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), raw));
+                    sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), line.service.text()));
                 }
             }
         }

@@ -17,6 +17,8 @@ final class X12Segment {
     private final long ordinal;
     private final int line;
     private final X12Delimiters delimiters;
+    /** Component 1 of each element, once decoded (a segment is read on one thread only). */
+    private String[] firsts;
 
     /**
      * @param ordinal the segment's position in the file, the first ISA being 1
@@ -44,9 +46,20 @@ final class X12Segment {
         return line;
     }
 
-    /** Component 1 of element {@code position} (1-based), or "" when absent. */
+    /** Component 1 of element {@code position} (1-based), or "" when absent; decoded once, as it is read often. */
     String element(int position) {
-        return component(position, 1);
+        if (position < 1 || position > size) {
+            return "";
+        }
+        if (firsts == null) {
+            firsts = new String[size];
+        }
+        String value = firsts[position - 1];
+        if (value == null) {
+            value = component(position, 1);
+            firsts[position - 1] = value;
+        }
+        return value;
     }
 
     /** Component {@code component} (1-based) of element {@code position}, or "" when absent. */

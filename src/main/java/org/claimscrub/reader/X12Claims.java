@@ -3,6 +3,7 @@ package org.claimscrub.reader;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
 import org.claimscrub.model.CodeForm;
+import org.claimscrub.model.InputField;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
@@ -14,7 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +26,11 @@ import java.util.regex.Pattern;
  * apart by the HL level (20 billing provider, 22 subscriber, 23 patient) and by whether the claim (CLM) or its
  * service lines (LX) have begun: an NM1*IL or NM1*PR after CLM is another payer's (2330x), not the claim's.
  *
- * <p>A value that cannot be read sets the whole claim aside, every line of it, with the reason naming the segment
- * and element; a line with no HCPCS/CPT code (a revenue-code-only institutional line) is set aside alone.
+ * <p>A value the edits need that cannot be read sets the whole claim aside, every line of it, with the reason
+ * naming the segment and element; a line with no HCPCS/CPT code (a revenue-code-only institutional line) is set
+ * aside alone. A value no edit needs (rendering NPI, place of service, charge, diagnoses, revenue code: {@link
+ * InputField}), unreadable, leaves the field empty and named in the line's unreadable fields, as the CSV reader
+ * does, and the claim is scrubbed.
  * Messages quote only provider, code, date and amount values: no subscriber or patient segment (NM1*IL/QC, N3,
  * N4, DMG) is ever quoted, and the patient key is never printed.
  */
@@ -52,6 +58,7 @@ final class X12Claims {
     private final Validators v;
     private final DuplicateLineNumbers duplicates;
     private long linesRead;
+    private final Set<InputField> lineUnreadable = EnumSet.noneOf(InputField.class);
 
     private String groupVersion = "";
     private String version = "";
@@ -264,8 +271,10 @@ final class X12Claims {
      */
     private static final class Faults {
         final List<FieldException> found = new ArrayList<>(2);
+        /** Whether a value the edits need cannot be read: the whole claim is set aside. */
+        boolean hard;
 
-        /** The value read from the segment, or the fallback with the fault noted. */
+        /** The value read from the segment, or the fallback with the fault noted: a value the edits need. */
         <T> T at(X12Segment segment, Value<T> value, T fallback) {
             try {
                 return value.get();
@@ -275,12 +284,23 @@ final class X12Claims {
             }
         }
 
-        void add(String field, String reason) {
-            found.add(new FieldException(field, reason));
+        /**
+         * A value no edit needs ({@link InputField}): unreadable, the fallback (empty) with the field added to
+         * {@code unreadable}, and the fault named should the claim be set aside for another one.
+         */
+        <T> T soft(X12Segment segment, InputField field, Set<InputField> unreadable, Value<T> value, T fallback) {
+            try {
+                return value.get();
+            } catch (FieldException e) {
+                found.add(new FieldException(e.field(), e.getMessage() + " in " + X12ClaimReader.where(segment)));
+                unreadable.add(field);
+                return fallback;
+            }
         }
 
-        boolean any() {
-            return !found.isEmpty();
+        void add(String field, String reason) {
+            found.add(new FieldException(field, reason));
+            hard = true;
         }
 
         /** The first fault's element, the field of every reject of the claim. */
@@ -332,7 +352,7 @@ final class X12Claims {
             Line line = c.lines.get(i);
             SourceRef source = sources.get(i);
             linesRead++;
-            if (faults.any()) {
+            if (faults.hard) {
                 String scope = c.lines.size() == 1 ? "; the claim is set aside"
                         : "; the whole claim (" + c.lines.size() + " lines) is set aside";
                 sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, line.service.text()));
@@ -371,7 +391,7 @@ final class X12Claims {
     /** What every line of a claim shares, read once. */
     private record ClaimValues(String claimId, ClaimType type, String billingNpi, String renderingNpi,
                                String placeOfService, String typeOfBill, LocalDate claimDate,
-                               List<String> diagnoses) {
+                               List<String> diagnoses, Set<InputField> unreadable) {
     }
 
     private ClaimValues claimValues(Claim c, Faults faults) {
@@ -379,16 +399,19 @@ final class X12Claims {
         if (c.clm == null) {
             faults.add("CLM-01", "service line outside a claim: no CLM segment before "
                     + X12ClaimReader.where(c.lines.get(0).service));
-            return new ClaimValues("", type, "", "", "", "", null, List.of());
+            return new ClaimValues("", type, "", "", "", "", null, List.of(), Set.of());
         }
         X12Segment clm = c.clm;
         String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
         String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
-        String renderingNpi = c.rendering == null ? "" : faults.at(c.rendering, () -> npi(c.rendering), "");
+        Set<InputField> unreadable = EnumSet.noneOf(InputField.class);
+        String renderingNpi = c.rendering == null ? "" : faults.soft(c.rendering, InputField.RENDERING_NPI,
+                unreadable, () -> npi(c.rendering), "");
         String pos = "";
         String tob = "";
         if (type == ClaimType.PROFESSIONAL) {
-            pos = faults.at(clm, () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
+            pos = faults.soft(clm, InputField.PLACE_OF_SERVICE, unreadable,
+                    () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
         } else {
             String facility = clm.component(5, 1);
             String frequency = clm.component(5, 3);
@@ -402,9 +425,10 @@ final class X12Claims {
         }
         List<String> diagnoses = new ArrayList<>();
         for (X12Segment hi : c.diagnoses) {
-            faults.at(hi, () -> diagnoses(hi, diagnoses), diagnoses);
+            faults.soft(hi, InputField.DIAGNOSIS_CODES, unreadable, () -> diagnoses(hi, diagnoses), diagnoses);
         }
-        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate, List.copyOf(diagnoses));
+        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
+                unreadable.contains(InputField.DIAGNOSIS_CODES) ? List.of() : List.copyOf(diagnoses), unreadable);
     }
 
     /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */
@@ -501,15 +525,23 @@ final class X12Claims {
         int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
                 sv.element(professional ? 4 : 5)), 1);
         String chargeField = professional ? "SV1-02" : "SV2-03";
-        BigDecimal charge = faults.at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
+        // the claim's unreadable fields, less those the line has its own value for
+        Set<InputField> unreadable = lineUnreadable; // reused: the line copies it
+        unreadable.clear();
+        unreadable.addAll(values.unreadable());
+        BigDecimal charge = faults.soft(sv, InputField.CHARGE, unreadable,
+                () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
         String pos = values.placeOfService();
         String revenueCode = "";
         if (professional) {
             if (!sv.element(5).isEmpty()) {
-                pos = faults.at(sv, () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
+                unreadable.remove(InputField.PLACE_OF_SERVICE);
+                pos = faults.soft(sv, InputField.PLACE_OF_SERVICE, unreadable,
+                        () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
             }
         } else {
-            revenueCode = faults.at(sv, () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
+            revenueCode = faults.soft(sv, InputField.REVENUE_CODE, unreadable,
+                    () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
         }
         LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
                 : values.claimDate();
@@ -518,18 +550,26 @@ final class X12Claims {
                     + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
                     + " for " + X12ClaimReader.where(sv));
         }
-        String rendering = line.rendering != null ? faults.at(line.rendering, () -> npi(line.rendering), "")
-                : values.renderingNpi();
-        if (rendering.isEmpty()) {
+        String rendering = "";
+        if (line.rendering != null) {
+            Set<InputField> own = EnumSet.noneOf(InputField.class);
+            rendering = faults.soft(line.rendering, InputField.RENDERING_NPI, own, () -> npi(line.rendering), "");
+            if (!own.isEmpty()) {
+                unreadable.add(InputField.RENDERING_NPI);
+            } else if (!rendering.isEmpty()) {
+                unreadable.remove(InputField.RENDERING_NPI); // the line's own provider, not the claim's
+            }
+        }
+        if (rendering.isEmpty() && !unreadable.contains(InputField.RENDERING_NPI)) {
             rendering = values.renderingNpi();
         }
-        if (faults.any()) {
+        if (faults.hard) {
             return null;
         }
         return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
                 c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
                 values.diagnoses(), revenueCode, Visit.of(values.claimId(), c.patient, values.billingNpi(), dos),
-                c.payer);
+                c.payer, unreadable);
     }
 
     /**

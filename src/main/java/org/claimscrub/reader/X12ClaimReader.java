@@ -18,16 +18,16 @@ import java.util.Set;
  * stream of segments, never the whole file in memory. Any separators the ISA declares, several ISA/GS/ST
  * envelopes per file, with or without line breaks between segments.
  *
- * <p>{@link X12Tokenizer} splits the bytes into segments on the calling thread and the envelopes are checked
- * there; a second thread assembles claims from them
- * ({@link X12Claims}), checks every value with the same {@link Fields} validators as the CSV reader and hands
- * lines and rejects to the sink, in input order, as the CSV reader does. A claim that cannot be read goes to the
+ * <p>{@link X12Tokenizer} splits the bytes into segments on the calling thread, where the envelopes are checked
+ * and claims are assembled from them ({@link X12Claims}); a second thread checks every value of each claim with
+ * the same {@link Fields} validators as the CSV reader and hands lines and rejects to the sink, in input order, as the CSV reader does. A claim that cannot be read goes to the
  * rejects whole; an envelope that cannot be read (no ISA, an interchange or transaction left open, a transaction
  * that is not an 837) stops the read with an {@link InputException} naming the file and segment.
  * See docs/x12.md for the element mapping.
  */
 public final class X12ClaimReader {
-    private static final int BATCH = 4_096;
+    /** Claims per hand-off between the threads. */
+    private static final int BATCH = 1_024;
 
     private final DuplicateLineNumbers duplicates;
     private final X12Claims.Validators validators = new X12Claims.Validators();
@@ -67,40 +67,38 @@ public final class X12ClaimReader {
 
     /** Reads one file's bytes under the given name; returns the number of lines read. */
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
-        X12Claims claims = new X12Claims(name, fileIndex, sink, validators, duplicates);
-        try (Handoff<List<X12Segment>> assembler = new Handoff<>("claimscrub-x12", batch -> {
-            if (batch == END) {
-                claims.finish();
-            }
-            for (X12Segment segment : batch) {
-                claims.segment(segment);
+        Batch batch = new Batch();
+        try (Handoff<List<X12Claims.Claim>> checker = new Handoff<>("claimscrub-x12", claims -> {
+            for (X12Claims.Claim claim : claims) {
+                batch.claims.emit(claim);
             }
         })) {
-            Batch batch = new Batch();
+            batch.claims = new X12Claims(name, fileIndex, sink, validators, duplicates, claim -> {
+                batch.pending.add(claim);
+                if (batch.pending.size() == BATCH) {
+                    checker.submit(batch.pending);
+                    batch.pending = new ArrayList<>(BATCH);
+                }
+            });
             segments(bytes, name, segment -> {
                 if (segment.tag().equals("SV1") || segment.tag().equals("SV2")) {
                     recordsRead = recordsRead + 1;
                 }
-                batch.segments.add(segment);
-                if (batch.segments.size() == BATCH) {
-                    assembler.submit(batch.segments);
-                    batch.segments = new ArrayList<>(BATCH);
-                }
+                batch.claims.segment(segment);
             });
-            assembler.submit(batch.segments);
-            assembler.submit(END);
-            assembler.finish();
-            return claims.linesRead();
+            batch.claims.finish();
+            checker.submit(batch.pending);
+            checker.finish();
+            return batch.claims.linesRead();
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage());
         }
     }
 
-    /** The last batch of a file: the claim still open is complete. */
-    private static final List<X12Segment> END = List.of();
-
+    /** The claims assembled and not yet handed to the checking thread. */
     private static final class Batch {
-        List<X12Segment> segments = new ArrayList<>(BATCH);
+        X12Claims claims;
+        List<X12Claims.Claim> pending = new ArrayList<>(BATCH);
     }
 
     /** Receives each segment in file order. */

@@ -9,6 +9,7 @@ import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +51,7 @@ final class X12Claims {
         final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
         final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
         final CellMemo<LocalDate> dates = new CellMemo<>(X12Claims::d8);
+        final CellMemo<List<String>> diagnoses = new CellMemo<>(Fields::diagnosisCodes);
     }
 
     private final String file;
@@ -69,7 +71,22 @@ final class X12Claims {
     private String payerId = "";
     private Claim claim;
 
-    X12Claims(String file, int fileIndex, ClaimSink sink, Validators validators, DuplicateLineNumbers duplicates) {
+    /** Takes each claim once it is complete, in file order, to be checked and emitted ({@link #emit}). */
+    @FunctionalInterface
+    interface Completed {
+        void claim(Claim claim) throws IOException;
+    }
+
+    private final Completed completed;
+
+    /**
+     * Segments are given ({@link #segment}) on one thread, which assembles claims and hands each to
+     * {@code completed}; {@link #emit} checks a claim's values and hands its lines to the sink, on another
+     * thread or the same one: the two halves share nothing but the claims handed over.
+     */
+    X12Claims(String file, int fileIndex, ClaimSink sink, Validators validators, DuplicateLineNumbers duplicates,
+              Completed completed) {
+        this.completed = completed;
         this.file = file;
         this.fileIndex = fileIndex;
         this.sink = sink;
@@ -82,7 +99,7 @@ final class X12Claims {
     }
 
     /** The file has ended: the claim still open is complete. */
-    void finish() {
+    void finish() throws IOException {
         flush();
     }
 
@@ -94,7 +111,7 @@ final class X12Claims {
         };
     }
 
-    void segment(X12Segment s) {
+    void segment(X12Segment s) throws IOException {
         switch (s.tag()) {
             case "ISA", "IEA", "GE", "SE" -> flush();
             case "GS" -> {
@@ -183,9 +200,11 @@ final class X12Claims {
         return claim;
     }
 
-    /** One CLM and what follows it up to the next claim. */
-    private final class Claim {
+    /** One CLM and what follows it up to the next claim, with the parties and envelope it stands in. */
+    final class Claim {
         final X12Segment clm;
+        final String transactionControl = transaction;
+        final String implementation = version;
         final String id;
         final List<X12Segment> diagnoses = new ArrayList<>(2);
         final List<Line> lines = new ArrayList<>(4);
@@ -321,12 +340,16 @@ final class X12Claims {
         }
     }
 
-    private void flush() {
+    private void flush() throws IOException {
         Claim c = claim;
-        if (c == null) {
-            return;
+        if (c != null) {
+            claim = null;
+            completed.claim(c);
         }
-        claim = null;
+    }
+
+    /** Checks a complete claim's values and hands its lines, or their rejects, to the sink. */
+    void emit(Claim c) {
         if (c.lines.isEmpty()) {
             // nothing to scrub, but never dropped in silence: one reject, counted as a line read
             X12Segment where = c.pendingLx != null ? c.pendingLx : c.clm;
@@ -375,8 +398,8 @@ final class X12Claims {
     /** "ST 0021 CLM 26463774 LX 2 SV1 at segment 33 (line 33)" */
     private SourceRef source(Claim c, X12Segment lx, X12Segment segment) {
         StringBuilder position = new StringBuilder(64);
-        if (!transaction.isEmpty()) {
-            position.append("ST ").append(transaction).append(' ');
+        if (!c.transactionControl.isEmpty()) {
+            position.append("ST ").append(c.transactionControl).append(' ');
         }
         if (!c.id.isEmpty()) {
             position.append("CLM ").append(c.id).append(' ');
@@ -433,10 +456,10 @@ final class X12Claims {
 
     /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */
     private ClaimType claimType(Claim c) {
-        if (version.contains("X222")) {
+        if (c.implementation.contains("X222")) {
             return ClaimType.PROFESSIONAL;
         }
-        if (version.contains("X223")) {
+        if (c.implementation.contains("X223")) {
             return ClaimType.INSTITUTIONAL;
         }
         return c.lines.get(0).service.tag().equals("SV2") ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
@@ -473,7 +496,7 @@ final class X12Claims {
      * HI elements are qualifier:code; ABK/ABF carry ICD-10-CM (checked as the CSV reader checks them), BK/BF
      * ICD-9-CM. Other qualifiers (occurrence, value, condition codes...) are not diagnoses.
      */
-    private static List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
+    private List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
         for (int e = 1; e <= hi.size(); e++) {
             String qualifier = hi.component(e, 1);
             String code = hi.component(e, 2);
@@ -482,7 +505,7 @@ final class X12Claims {
             }
             String field = e < 10 ? "HI-0" + e : "HI-" + e;
             switch (qualifier) {
-                case "ABK", "ABF" -> into.addAll(Fields.diagnosisCodes(field, code));
+                case "ABK", "ABF" -> into.addAll(v.diagnoses.parse(field, code));
                 case "BK", "BF" -> {
                     if (!ICD9.matcher(code).matches()) {
                         throw new FieldException(field, "'" + code + "' is not an ICD-9-CM code (qualifier "

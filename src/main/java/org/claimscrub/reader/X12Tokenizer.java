@@ -193,19 +193,18 @@ final class X12Tokenizer {
             throw new X12SyntaxException("segment " + (ordinal + 1) + " has no valid tag (2 or 3 letters and"
                     + " digits before the element separator)");
         }
-        int key = 0;
-        for (int i = from; i < to; i++) {
-            int v = tagValue(buf[i]);
-            if (v < 0) {
-                throw new X12SyntaxException("segment " + (ordinal + 1) + " has no valid tag (2 or 3 letters and"
-                        + " digits before the element separator)");
-            }
-            key = key * 37 + v;
-        }
-        key = key % tags.length;
+        int key = (buf[from] * 31 + buf[from + 1]) * 31 + (length == 3 ? buf[from + 2] : 0);
+        key = (key ^ (key >>> 7)) & (tags.length - 1);
         String known = tags[key];
         if (known != null && known.length() == length && matches(known, from)) {
             return known;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (!(b >= 'A' && b <= 'Z' || b >= '0' && b <= '9')) {
+                throw new X12SyntaxException("segment " + (ordinal + 1) + " has no valid tag (2 or 3 letters"
+                        + " and digits before the element separator)");
+            }
         }
         String tag = new String(buf, from, length, StandardCharsets.US_ASCII);
         tags[key] = tag;
@@ -219,16 +218,6 @@ final class X12Tokenizer {
             }
         }
         return true;
-    }
-
-    private static int tagValue(byte b) {
-        if (b >= 'A' && b <= 'Z') {
-            return b - 'A' + 1;
-        }
-        if (b >= '0' && b <= '9') {
-            return b - '0' + 27;
-        }
-        return -1;
     }
 
     /** Whether {@code n} bytes are buffered from {@code pos}, reading more as needed. */

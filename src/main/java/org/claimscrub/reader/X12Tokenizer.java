@@ -104,6 +104,14 @@ final class X12Tokenizer {
                         + " expected at character " + (offset + 1) + ")");
             }
         }
+        int separators = 0;
+        for (int i = 3; i < 104; i++) {
+            separators += buf[pos + i] == e ? 1 : 0;
+        }
+        if (separators != ISA_SEPARATORS.length) {
+            throw new X12SyntaxException("the ISA segment does not have its fixed layout (" + separators
+                    + " element separators where it has 16)");
+        }
         byte c = buf[pos + 104];
         byte t = buf[pos + 105];
         if (c == e || t == e || t == c || Character.isLetterOrDigit(c) || Character.isLetterOrDigit(t)) {

@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             ReadBench.write837(input, x12);
             ReadBench.Result read = ReadBench.measure(input, x12);
             console.printf("Reading:    CSV %,.0f lines/s (%.1f s); X12 837 of the same lines %,.0f lines/s (%.1f s,"
-                    + " %,d MB), %.0f%% of the CSV rate; second runs%n", read.csvRate(), read.csvSeconds(),
+                    + " %,d MB), %.0f%% of the CSV rate; medians of 3 runs after 2 warm-up runs%n", read.csvRate(), read.csvSeconds(),
                     read.x12Rate(), read.x12Seconds(), read.x12Bytes() >> 20, 100 * read.x12Rate() / read.csvRate());
             if (sampleRuns > 0) {
                 SampleScrubs.measure(RulesFolder.resolve(rules), folder.resolve("sample"), sampleRuns)

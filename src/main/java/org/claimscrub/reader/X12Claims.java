@@ -2,18 +2,23 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.CodeForm;
+import org.claimscrub.model.InputField;
 import org.claimscrub.model.Modifiers;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.model.Visit;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +27,11 @@ import java.util.regex.Pattern;
  * apart by the HL level (20 billing provider, 22 subscriber, 23 patient) and by whether the claim (CLM) or its
  * service lines (LX) have begun: an NM1*IL or NM1*PR after CLM is another payer's (2330x), not the claim's.
  *
- * <p>A value that cannot be read sets the whole claim aside, every line of it, with the reason naming the segment
- * and element; a line with no HCPCS/CPT code (a revenue-code-only institutional line) is set aside alone.
+ * <p>A value the edits need that cannot be read sets the whole claim aside, every line of it, with the reason
+ * naming the segment and element; a line with no HCPCS/CPT code (a revenue-code-only institutional line) is set
+ * aside alone. A value no edit needs (rendering NPI, place of service, charge, diagnoses, revenue code: {@link
+ * InputField}), unreadable, leaves the field empty and named in the line's unreadable fields, as the CSV reader
+ * does, and the claim is scrubbed.
  * Messages quote only provider, code, date and amount values: no subscriber or patient segment (NM1*IL/QC, N3,
  * N4, DMG) is ever quoted, and the patient key is never printed.
  */
@@ -43,6 +51,7 @@ final class X12Claims {
         final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
         final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
         final CellMemo<LocalDate> dates = new CellMemo<>(X12Claims::d8);
+        final CellMemo<List<String>> diagnoses = new CellMemo<>(Fields::diagnosisCodes);
     }
 
     private final String file;
@@ -51,6 +60,7 @@ final class X12Claims {
     private final Validators v;
     private final DuplicateLineNumbers duplicates;
     private long linesRead;
+    private final Set<InputField> lineUnreadable = EnumSet.noneOf(InputField.class);
 
     private String groupVersion = "";
     private String version = "";
@@ -61,7 +71,22 @@ final class X12Claims {
     private String payerId = "";
     private Claim claim;
 
-    X12Claims(String file, int fileIndex, ClaimSink sink, Validators validators, DuplicateLineNumbers duplicates) {
+    /** Takes each claim once it is complete, in file order, to be checked and emitted ({@link #emit}). */
+    @FunctionalInterface
+    interface Completed {
+        void claim(Claim claim) throws IOException;
+    }
+
+    private final Completed completed;
+
+    /**
+     * Segments are given ({@link #segment}) on one thread, which assembles claims and hands each to
+     * {@code completed}; {@link #emit} checks a claim's values and hands its lines to the sink, on another
+     * thread or the same one: the two halves share nothing but the claims handed over.
+     */
+    X12Claims(String file, int fileIndex, ClaimSink sink, Validators validators, DuplicateLineNumbers duplicates,
+              Completed completed) {
+        this.completed = completed;
         this.file = file;
         this.fileIndex = fileIndex;
         this.sink = sink;
@@ -74,11 +99,19 @@ final class X12Claims {
     }
 
     /** The file has ended: the claim still open is complete. */
-    void finish() {
+    void finish() throws IOException {
         flush();
     }
 
-    void segment(X12Segment s) {
+    /** Whether {@link #segment} reads the elements of a segment with this tag (the others need splitting no further). */
+    static boolean reads(String tag) {
+        return switch (tag) {
+            case "ISA", "IEA", "GS", "GE", "ST", "SE", "HL", "NM1", "CLM", "DTP", "HI", "LX", "SV1", "SV2" -> true;
+            default -> false;
+        };
+    }
+
+    void segment(X12Segment s) throws IOException {
         switch (s.tag()) {
             case "ISA", "IEA", "GE", "SE" -> flush();
             case "GS" -> {
@@ -167,9 +200,11 @@ final class X12Claims {
         return claim;
     }
 
-    /** One CLM and what follows it up to the next claim. */
-    private final class Claim {
+    /** One CLM and what follows it up to the next claim, with the parties and envelope it stands in. */
+    final class Claim {
         final X12Segment clm;
+        final String transactionControl = transaction;
+        final String implementation = version;
         final String id;
         final List<X12Segment> diagnoses = new ArrayList<>(2);
         final List<Line> lines = new ArrayList<>(4);
@@ -255,8 +290,10 @@ final class X12Claims {
      */
     private static final class Faults {
         final List<FieldException> found = new ArrayList<>(2);
+        /** Whether a value the edits need cannot be read: the whole claim is set aside. */
+        boolean hard;
 
-        /** The value read from the segment, or the fallback with the fault noted. */
+        /** The value read from the segment, or the fallback with the fault noted: a value the edits need. */
         <T> T at(X12Segment segment, Value<T> value, T fallback) {
             try {
                 return value.get();
@@ -266,12 +303,23 @@ final class X12Claims {
             }
         }
 
-        void add(String field, String reason) {
-            found.add(new FieldException(field, reason));
+        /**
+         * A value no edit needs ({@link InputField}): unreadable, the fallback (empty) with the field added to
+         * {@code unreadable}, and the fault named should the claim be set aside for another one.
+         */
+        <T> T soft(X12Segment segment, InputField field, Set<InputField> unreadable, Value<T> value, T fallback) {
+            try {
+                return value.get();
+            } catch (FieldException e) {
+                found.add(new FieldException(e.field(), e.getMessage() + " in " + X12ClaimReader.where(segment)));
+                unreadable.add(field);
+                return fallback;
+            }
         }
 
-        boolean any() {
-            return !found.isEmpty();
+        void add(String field, String reason) {
+            found.add(new FieldException(field, reason));
+            hard = true;
         }
 
         /** The first fault's element, the field of every reject of the claim. */
@@ -292,12 +340,16 @@ final class X12Claims {
         }
     }
 
-    private void flush() {
+    private void flush() throws IOException {
         Claim c = claim;
-        if (c == null) {
-            return;
+        if (c != null) {
+            claim = null;
+            completed.claim(c);
         }
-        claim = null;
+    }
+
+    /** Checks a complete claim's values and hands its lines, or their rejects, to the sink. */
+    void emit(Claim c) {
         if (c.lines.isEmpty()) {
             // nothing to scrub, but never dropped in silence: one reject, counted as a line read
             X12Segment where = c.pendingLx != null ? c.pendingLx : c.clm;
@@ -322,23 +374,22 @@ final class X12Claims {
         for (int i = 0; i < c.lines.size(); i++) {
             Line line = c.lines.get(i);
             SourceRef source = sources.get(i);
-            String raw = line.service.text();
             linesRead++;
-            if (faults.any()) {
+            if (faults.hard) {
                 String scope = c.lines.size() == 1 ? "; the claim is set aside"
                         : "; the whole claim (" + c.lines.size() + " lines) is set aside";
-                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, raw));
+                sink.reject(new Reject(source, c.id, faults.field(), faults.reason() + scope, line.service.text()));
             } else if (results.get(i) instanceof LineOnly only) {
-                sink.reject(new Reject(source, c.id, only.field, only.getMessage(), raw));
+                sink.reject(new Reject(source, c.id, only.field, only.getMessage(), line.service.text()));
             } else {
                 ClaimLine claimLine = (ClaimLine) results.get(i);
                 try {
                     if (duplicates != null) {
                         duplicates.check(claimLine);
                     }
-                    sink.accept(claimLine, () -> raw);
+                    sink.accept(claimLine, line.service::text);
                 } catch (FieldException e) {
-                    sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), raw));
+                    sink.reject(new Reject(source, c.id, e.field(), e.getMessage(), line.service.text()));
                 }
             }
         }
@@ -347,8 +398,8 @@ final class X12Claims {
     /** "ST 0021 CLM 26463774 LX 2 SV1 at segment 33 (line 33)" */
     private SourceRef source(Claim c, X12Segment lx, X12Segment segment) {
         StringBuilder position = new StringBuilder(64);
-        if (!transaction.isEmpty()) {
-            position.append("ST ").append(transaction).append(' ');
+        if (!c.transactionControl.isEmpty()) {
+            position.append("ST ").append(c.transactionControl).append(' ');
         }
         if (!c.id.isEmpty()) {
             position.append("CLM ").append(c.id).append(' ');
@@ -363,7 +414,7 @@ final class X12Claims {
     /** What every line of a claim shares, read once. */
     private record ClaimValues(String claimId, ClaimType type, String billingNpi, String renderingNpi,
                                String placeOfService, String typeOfBill, LocalDate claimDate,
-                               List<String> diagnoses) {
+                               List<String> diagnoses, Set<InputField> unreadable) {
     }
 
     private ClaimValues claimValues(Claim c, Faults faults) {
@@ -371,16 +422,19 @@ final class X12Claims {
         if (c.clm == null) {
             faults.add("CLM-01", "service line outside a claim: no CLM segment before "
                     + X12ClaimReader.where(c.lines.get(0).service));
-            return new ClaimValues("", type, "", "", "", "", null, List.of());
+            return new ClaimValues("", type, "", "", "", "", null, List.of(), Set.of());
         }
         X12Segment clm = c.clm;
         String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
         String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
-        String renderingNpi = c.rendering == null ? "" : faults.at(c.rendering, () -> npi(c.rendering), "");
+        Set<InputField> unreadable = EnumSet.noneOf(InputField.class);
+        String renderingNpi = c.rendering == null ? "" : faults.soft(c.rendering, InputField.RENDERING_NPI,
+                unreadable, () -> npi(c.rendering), "");
         String pos = "";
         String tob = "";
         if (type == ClaimType.PROFESSIONAL) {
-            pos = faults.at(clm, () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
+            pos = faults.soft(clm, InputField.PLACE_OF_SERVICE, unreadable,
+                    () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
         } else {
             String facility = clm.component(5, 1);
             String frequency = clm.component(5, 3);
@@ -394,17 +448,18 @@ final class X12Claims {
         }
         List<String> diagnoses = new ArrayList<>();
         for (X12Segment hi : c.diagnoses) {
-            faults.at(hi, () -> diagnoses(hi, diagnoses), diagnoses);
+            faults.soft(hi, InputField.DIAGNOSIS_CODES, unreadable, () -> diagnoses(hi, diagnoses), diagnoses);
         }
-        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate, List.copyOf(diagnoses));
+        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
+                unreadable.contains(InputField.DIAGNOSIS_CODES) ? List.of() : List.copyOf(diagnoses), unreadable);
     }
 
     /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */
     private ClaimType claimType(Claim c) {
-        if (version.contains("X222")) {
+        if (c.implementation.contains("X222")) {
             return ClaimType.PROFESSIONAL;
         }
-        if (version.contains("X223")) {
+        if (c.implementation.contains("X223")) {
             return ClaimType.INSTITUTIONAL;
         }
         return c.lines.get(0).service.tag().equals("SV2") ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
@@ -441,16 +496,16 @@ final class X12Claims {
      * HI elements are qualifier:code; ABK/ABF carry ICD-10-CM (checked as the CSV reader checks them), BK/BF
      * ICD-9-CM. Other qualifiers (occurrence, value, condition codes...) are not diagnoses.
      */
-    private static List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
+    private List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
         for (int e = 1; e <= hi.size(); e++) {
             String qualifier = hi.component(e, 1);
             String code = hi.component(e, 2);
             if (code.isEmpty()) {
                 continue;
             }
-            String field = String.format("HI-%02d", e);
+            String field = e < 10 ? "HI-0" + e : "HI-" + e;
             switch (qualifier) {
-                case "ABK", "ABF" -> into.addAll(Fields.diagnosisCodes(field, code));
+                case "ABK", "ABF" -> into.addAll(v.diagnoses.parse(field, code));
                 case "BK", "BF" -> {
                     if (!ICD9.matcher(code).matches()) {
                         throw new FieldException(field, "'" + code + "' is not an ICD-9-CM code (qualifier "
@@ -487,21 +542,29 @@ final class X12Claims {
                     + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
                     + " is scrubbed");
         }
-        String code = faults.at(sv, () -> v.codes.parse(codeField, rawCode), "");
+        String code = faults.at(sv, () -> code(codeField, rawCode), "");
         Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
                 Modifiers.NONE);
         int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
                 sv.element(professional ? 4 : 5)), 1);
         String chargeField = professional ? "SV1-02" : "SV2-03";
-        BigDecimal charge = faults.at(sv, () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
+        // the claim's unreadable fields, less those the line has its own value for
+        Set<InputField> unreadable = lineUnreadable; // reused: the line copies it
+        unreadable.clear();
+        unreadable.addAll(values.unreadable());
+        BigDecimal charge = faults.soft(sv, InputField.CHARGE, unreadable,
+                () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
         String pos = values.placeOfService();
         String revenueCode = "";
         if (professional) {
             if (!sv.element(5).isEmpty()) {
-                pos = faults.at(sv, () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
+                unreadable.remove(InputField.PLACE_OF_SERVICE);
+                pos = faults.soft(sv, InputField.PLACE_OF_SERVICE, unreadable,
+                        () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
             }
         } else {
-            revenueCode = faults.at(sv, () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
+            revenueCode = faults.soft(sv, InputField.REVENUE_CODE, unreadable,
+                    () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
         }
         LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
                 : values.claimDate();
@@ -510,27 +573,53 @@ final class X12Claims {
                     + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
                     + " for " + X12ClaimReader.where(sv));
         }
-        String rendering = line.rendering != null ? faults.at(line.rendering, () -> npi(line.rendering), "")
-                : values.renderingNpi();
-        if (rendering.isEmpty()) {
+        String rendering = "";
+        if (line.rendering != null) {
+            Set<InputField> own = EnumSet.noneOf(InputField.class);
+            rendering = faults.soft(line.rendering, InputField.RENDERING_NPI, own, () -> npi(line.rendering), "");
+            if (!own.isEmpty()) {
+                unreadable.add(InputField.RENDERING_NPI);
+            } else if (!rendering.isEmpty()) {
+                unreadable.remove(InputField.RENDERING_NPI); // the line's own provider, not the claim's
+            }
+        }
+        if (rendering.isEmpty() && !unreadable.contains(InputField.RENDERING_NPI)) {
             rendering = values.renderingNpi();
         }
-        if (faults.any()) {
+        if (faults.hard) {
             return null;
         }
         return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
                 c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
                 values.diagnoses(), revenueCode, Visit.of(values.claimId(), c.patient, values.billingNpi(), dos),
-                c.payer);
+                c.payer, unreadable);
+    }
+
+    /**
+     * The procedure code, checked as the CSV reader checks it. The reason quotes the code, unlike a CSV cell's
+     * (which may hold a shifted patient id): SV101-2 / SV202-2 holds a procedure code and nothing else, and the
+     * reject shows the segment anyway.
+     */
+    private String code(String field, String raw) throws FieldException {
+        try {
+            return v.codes.parse(field, raw);
+        } catch (FieldException e) {
+            throw new FieldException(field, "'" + raw + "' is not a CPT or HCPCS code: expected "
+                    + CodeForm.expectedForms());
+        }
     }
 
     /** Components 3 to 6 of the procedure composite, as one space-separated modifiers cell. */
     private static String modifiers(X12Segment sv, int element) {
-        String[] components = sv.components(element);
+        int components = Math.min(sv.components(element), 6);
+        if (components < 3) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(12);
-        for (int i = 2; i < Math.min(components.length, 6); i++) {
-            if (components[i] != null && !components[i].isEmpty()) {
-                out.append(out.length() == 0 ? "" : " ").append(components[i]);
+        for (int i = 3; i <= components; i++) {
+            String modifier = sv.component(element, i);
+            if (!modifier.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(modifier);
             }
         }
         return out.toString();

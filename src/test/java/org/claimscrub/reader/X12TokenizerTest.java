@@ -1,0 +1,109 @@
+package org.claimscrub.reader;
+
+import org.claimscrub.model.ClaimLine;
+import org.claimscrub.model.Reject;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.claimscrub.reader.X12ClaimReaderTest.FIXTURES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The X12 segment tokenizer and the envelope checks of the 837 reader, on made-up text. */
+class X12TokenizerTest {
+    private static final String ISA = "ISA*00*          *00*          *ZZ*LABA           *ZZ*MADEUPPAYER    *250311*"
+            + "0900*^*00501*000000301*0*T*:~";
+
+    private static X12Tokenizer tokenizer(String text) {
+        return new X12Tokenizer(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), tag -> true);
+    }
+
+    @Test
+    void byteOrderMarkBlanksAndLineBreaksBetweenSegmentsAreSkippedAndLinesCounted()
+            throws IOException, X12Tokenizer.X12SyntaxException {
+        X12Tokenizer t = tokenizer("\uFEFF \r\n" + ISA + "\r\n\r\nGS*HC~  ST*837*0001~\nSE*2*0001");
+        assertEquals(2, t.next().line());
+        X12Segment gs = t.next();
+        assertEquals("GS", gs.tag());
+        assertEquals(4, gs.line());
+        assertEquals(4, t.next().line(), "no line break before ST");
+        X12Segment se = t.next();
+        assertEquals("0001", se.element(2), "the last segment may end the file without its terminator");
+        assertEquals(4, se.ordinal());
+        assertNull(t.next());
+    }
+
+    @Test
+    void aLineBreakMayBeTheSegmentTerminatorAndTheRepetitionSeparatorIsHonoured()
+            throws IOException, X12Tokenizer.X12SyntaxException {
+        String isa = ISA.replace("*^*", "*!*").replace(":~", ":\n");
+        X12Tokenizer t = tokenizer(isa + "SV1*HC:88305:26!HC:99999*100*UN*1\nLX*2\n");
+        assertEquals("ISA", t.next().tag());
+        X12Segment sv1 = t.next();
+        assertEquals("88305", sv1.component(1, 2));
+        assertEquals(3, sv1.components(1), "the second repetition is not read");
+        assertEquals("100", sv1.element(2));
+        assertEquals(2, sv1.line());
+        assertEquals(3, t.next().line());
+        assertNull(t.next());
+    }
+
+    @Test
+    void theIsaMustHaveItsFixedLayoutAndTagsMustBeLettersAndDigits() throws IOException,
+            X12Tokenizer.X12SyntaxException {
+        assertTrue(assertThrows(X12Tokenizer.X12SyntaxException.class, () -> tokenizer("GS*HC~").next())
+                .getMessage().contains("does not start with an ISA"));
+        assertTrue(assertThrows(X12Tokenizer.X12SyntaxException.class,
+                () -> tokenizer(ISA.replace("LABA   ", "LABA")).next()).getMessage().contains("shorter"));
+        assertTrue(assertThrows(X12Tokenizer.X12SyntaxException.class,
+                () -> tokenizer(ISA.replace("LABA ", "LABA*") + "GS~").next()).getMessage()
+                .contains("fixed layout"));
+        X12Tokenizer t = tokenizer(ISA + "GS*HC~s,t*1~");
+        t.next();
+        t.next();
+        X12Tokenizer.X12SyntaxException bad = assertThrows(X12Tokenizer.X12SyntaxException.class, t::next);
+        assertEquals("segment 3 has no valid tag (2 or 3 letters and digits before the element separator)",
+                bad.getMessage());
+    }
+
+    @Test
+    void segmentsTheCallerDoesNotReadKeepOnlyTheirTagAndPosition() throws IOException,
+            X12Tokenizer.X12SyntaxException {
+        X12Tokenizer t = new X12Tokenizer(new ByteArrayInputStream((ISA + "SBR*P*18~").getBytes(
+                StandardCharsets.US_ASCII)), tag -> !tag.equals("SBR"));
+        t.next();
+        X12Segment sbr = t.next();
+        assertEquals("SBR", sbr.tag());
+        assertEquals(2, sbr.ordinal());
+        assertEquals("", sbr.element(1));
+    }
+
+    @Test
+    void envelopeSegmentsOutOfPlaceStopTheReadNamingTheSegment() throws IOException {
+        String text = Files.readString(FIXTURES.resolve("bad-claims-among-good.837"));
+        assertTrue(envelopeError(text.replace("GE*1*301~\n", "")).contains(
+                "IEA at segment 60 (line 60): envelope error mandatory segment missing (GE) before IEA"));
+        assertTrue(envelopeError(text.replace("ST*837*0001*005010X222A1~\n", "")).contains(
+                "segment BHT outside a transaction (no ST before it)"));
+        assertTrue(envelopeError(text.replace("IEA*1*000000301~", "IEA*1*000000301~\nGS*HC~")).contains(
+                "segment GS outside an interchange (no ISA before it)"));
+        assertTrue(envelopeError(text.replace("GS*HC*LABA", "ST*837*0009~\nGS*HC*LABA")).contains(
+                "segment ST outside a functional group (no GS before it)"));
+    }
+
+    private static String envelopeError(String text) {
+        List<ClaimLine> lines = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        return assertThrows(InputException.class, () -> new X12ClaimReader().read(new ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)), "made-up.837", 0, ClaimSink.of(lines::add, rejects::add)))
+                .getMessage();
+    }
+}

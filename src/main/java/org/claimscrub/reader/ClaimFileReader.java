@@ -3,9 +3,6 @@ package org.claimscrub.reader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +12,7 @@ import java.util.Set;
  * file's first bytes (an X12 interchange starts with "ISA") unless it is forced. One instance is one batch, as
  * for {@link CsvClaimReader}; each format's reader is made once and serves every file of that format.
  */
-public final class ClaimFileReader {
+public final class ClaimFileReader implements ClaimInput {
     private static final int BUFFER = 1 << 16;
 
     private final InputFormat format;
@@ -39,19 +36,8 @@ public final class ClaimFileReader {
                 X12ClaimReader.withoutDuplicateCheck());
     }
 
-    /** Reads one file; returns the number of lines read (accepted plus rejected). */
-    public long read(Path file, int fileIndex, ClaimSink sink) throws InputException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name, fileIndex, sink);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage());
-        }
-    }
-
     /** Reads one file's bytes under the given name, in the forced format or the one its first bytes show. */
+    @Override
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
         InputStream in = new BufferedInputStream(bytes, BUFFER);
         return formatOf(in, name) == InputFormat.X12 ? x12.read(in, name, fileIndex, sink)

@@ -13,9 +13,6 @@ import org.claimscrub.reader.CsvColumns.Column;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>One reader instance is one batch: a line number repeated within a claim is rejected even when the
  * claim's lines are spread over several files (unless the reader was made {@link #withoutDuplicateCheck()}).
  */
-public final class CsvClaimReader {
+public final class CsvClaimReader implements ClaimInput {
     /** What a reject's raw text shows in place of the patient id cell. */
     public static final String PATIENT_MASK = "[patient_id]";
     /** What a reject's raw text shows in a cell the patient id may have shifted into (a short or long row). */
@@ -91,18 +88,6 @@ public final class CsvClaimReader {
         return new CsvClaimReader(null, options);
     }
 
-    /** Reads one file; returns the number of lines read (accepted plus rejected). */
-    public long read(Path file, int fileIndex, ClaimSink sink) throws InputException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name, fileIndex, sink);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage());
-        }
-    }
-
     /**
      * Records (empty rows aside) split from every file so far, counted on the reading thread as they are split,
      * ahead of the sink: what the bytes read so far hold, for estimating a batch's size from them.
@@ -132,6 +117,7 @@ public final class CsvClaimReader {
      * @throws InputException the file cannot be read at all: empty, no separator or required column in the
      *                        header, or bytes that are not valid in the declared encoding (naming the line)
      */
+    @Override
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
         CsvTokenizer csv = new CsvTokenizer(bytes, options.charset());
         try {

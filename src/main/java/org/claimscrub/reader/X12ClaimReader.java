@@ -4,9 +4,6 @@ import org.claimscrub.concurrent.Handoff;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +19,7 @@ import java.util.List;
  * that is not an 837) stops the read with an {@link InputException} naming the file and segment.
  * See docs/x12.md for the element mapping.
  */
-public final class X12ClaimReader {
+public final class X12ClaimReader implements ClaimInput {
     /** Claims per hand-off between the threads. */
     private static final int BATCH = 1_024;
 
@@ -50,19 +47,8 @@ public final class X12ClaimReader {
         return recordsRead;
     }
 
-    /** Reads one file; returns the number of lines read (accepted plus rejected). */
-    public long read(Path file, int fileIndex, ClaimSink sink) throws InputException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, name, fileIndex, sink);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage());
-        }
-    }
-
     /** Reads one file's bytes under the given name; returns the number of lines read. */
+    @Override
     public long read(InputStream bytes, String name, int fileIndex, ClaimSink sink) throws InputException {
         Batch batch = new Batch();
         try (Handoff<List<X12Claims.Claim>> checker = new Handoff<>("claimscrub-x12", claims -> {

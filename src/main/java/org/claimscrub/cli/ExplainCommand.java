@@ -5,9 +5,11 @@ import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.OverridesException;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
+import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.ClaimSink;
-import org.claimscrub.reader.CsvClaimReader;
+import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
+import org.claimscrub.reader.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +31,7 @@ final class ExplainCommand implements Callable<Integer> {
     String claimId;
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "Claim line CSV file(s), as given to scrub.")
+            description = "Claim files, CSV or X12 837 (told apart by their content), as given to scrub.")
     List<Path> inputs;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
@@ -58,24 +60,25 @@ final class ExplainCommand implements Callable<Integer> {
         List<ClaimLine> lines = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         try {
-            CsvClaimReader reader = new CsvClaimReader();
+            ClaimFileReader reader = new ClaimFileReader(InputFormat.AUTO, CsvReadOptions.DEFAULT);
             for (int i = 0; i < inputs.size(); i++) {
                 reader.read(inputs.get(i), i, ClaimSink.of(lines::add, rejects::add));
             }
         } catch (InputException e) {
-            System.err.println("claimscrub: cannot read input: " + e.getMessage());
+            System.err.println("claimscrub: cannot read input: " + ConsoleText.of(e.getMessage()));
             return ExitCode.INPUT.code();
         }
         String text = new ClaimExplanation(loaded.folder(), loaded.rules(), loaded.reference())
                 .explain(claimId, lines, overrideTable::apply);
         List<Reject> claimRejects = rejects.stream().filter(r -> r.claimId().equals(claimId)).toList();
         if (text.isEmpty() && claimRejects.isEmpty()) {
-            System.err.println("claimscrub: claim " + claimId + " is not in " + inputs);
+            System.err.println("claimscrub: claim " + ConsoleText.of(claimId) + " is not in "
+                    + ConsoleText.of(inputs.toString()));
             return ExitCode.USAGE.code();
         }
         var out = RulesCommand.console();
         out.print(text);
-        claimRejects.forEach(r -> out.println("Rejected, never scrubbed: " + r.describe()));
+        claimRejects.forEach(r -> out.println("Rejected, never scrubbed: " + ConsoleText.of(r.describe())));
         return ExitCode.OK.code();
     }
 }

@@ -121,6 +121,14 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void explainReadsAnX12FileAsScrubDoes() {
+        assertEquals(0, Main.run("explain", "LW25-0008", "--input", "claims-samples/lab-monday.837",
+                "--rules", "rules"));
+        String text = out();
+        assertTrue(text.contains("(MOD-TC, policy/modifiers.drl:"), text);
+    }
+
+    @Test
     void explainAnUnknownClaimIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), Main.run("explain", "NOPE", "--input",
                 "claims-samples/addon-units-over-primary.csv", "--rules", "rules"));

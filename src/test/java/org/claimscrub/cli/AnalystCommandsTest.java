@@ -1,14 +1,10 @@
 package org.claimscrub.cli;
 
 import org.claimscrub.authoring.TestRulesFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,30 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The analyst commands end to end through Main.run: output and exit codes. */
 class AnalystCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     @Test
@@ -63,13 +43,13 @@ class AnalystCommandsTest {
     void aMissingRulesFolderIsReportedNotACrash() {
         assertEquals(ExitCode.RULES.code(), Main.run("rules", "validate", "--rules", dir.resolve("none").toString()));
         assertEquals(ExitCode.RULES.code(), Main.run("rules", "test", "--rules", dir.resolve("none").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("rules folder not found"));
+        assertTrue(console.err().contains("rules folder not found"));
     }
 
     @Test
     void rulesWithoutASubcommandShowsUsage() {
         assertEquals(ExitCode.USAGE.code(), Main.run("rules"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: claimscrub rules"));
+        assertTrue(console.err().contains("Usage: claimscrub rules"));
     }
 
     @Test
@@ -158,6 +138,6 @@ class AnalystCommandsTest {
         Files.writeString(bad, "edit,action\n");
         assertEquals(ExitCode.RULES.code(), Main.run("scrub", "claims-samples/payer-overrides.csv", "--rules",
                 "rules", "--overrides", bad.toString(), "--out", dir.resolve("r").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 1: missing column 'severity'"));
+        assertTrue(console.err().contains("line 1: missing column 'severity'"));
     }
 }

@@ -1,13 +1,9 @@
 package org.claimscrub.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,27 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every command that compiles the rules takes --rule-cache and --no-rule-cache, and shares one entry. */
 class RuleCacheCommandsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedOut;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-    }
-
     private String takeOut() {
-        String text = out.toString(StandardCharsets.UTF_8);
-        out.reset();
-        return text;
+        return console.takeOut();
     }
 
     @Test

@@ -2,15 +2,11 @@ package org.claimscrub.cli;
 
 import org.claimscrub.report.ReportFolder;
 import org.claimscrub.spill.SpillFolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,27 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScrubSafetyTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     private static String clean() {
@@ -135,10 +115,10 @@ class ScrubSafetyTest {
                 + line("E-1", 1, "88305", 1, "PT1").replace(",88305,", "," + forged + ",") + "\n"
                 + line("E-2", 1, "88305", 1, "PT2").replace(",88305,", "," + "9".repeat(100_000) + ",") + "\n");
         assertEquals(ExitCode.FINDINGS.code(), scrub("--out", tmp.resolve("out").toString(), input.toString()));
-        String console = out.toString(StandardCharsets.UTF_8);
-        assertFalse(console.contains("\u001b"), "no escape sequence reaches the terminal");
-        assertEquals(1, console.lines().filter(l -> l.startsWith("Lines:")).count(), console);
-        assertTrue(console.lines().allMatch(l -> l.length() < 1_000), "a long cell is cut");
-        assertTrue(console.contains("evil\\x1b[2J.csv"), console);
+        String printed = console.out();
+        assertFalse(printed.contains("\u001b"), "no escape sequence reaches the terminal");
+        assertEquals(1, printed.lines().filter(l -> l.startsWith("Lines:")).count(), printed);
+        assertTrue(printed.lines().allMatch(l -> l.length() < 1_000), "a long cell is cut");
+        assertTrue(printed.contains("evil\\x1b[2J.csv"), printed);
     }
 }

@@ -9,7 +9,6 @@ import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
-import org.claimscrub.reader.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +33,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Claim files, CSV or X12 837 (told apart by their content), as given to scrub.")
     List<Path> inputs;
 
+    @Mixin
+    ClaimInputOptions input;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules).")
     Path rules;
 
@@ -46,6 +48,13 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CsvReadOptions csvOptions;
+        try {
+            csvOptions = input.csvOptions();
+        } catch (IllegalArgumentException e) {
+            System.err.println("claimscrub: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         LoadedRules loaded;
         Overrides overrideTable;
         try {
@@ -60,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<ClaimLine> lines = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         try {
-            ClaimFileReader reader = new ClaimFileReader(InputFormat.AUTO, CsvReadOptions.DEFAULT);
+            ClaimFileReader reader = new ClaimFileReader(input.format, csvOptions);
             for (int i = 0; i < inputs.size(); i++) {
                 reader.read(inputs.get(i), i, ClaimSink.of(lines::add, rejects::add));
             }

@@ -13,7 +13,6 @@ import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
-import org.claimscrub.reader.InputFormat;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
@@ -47,10 +46,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,9 +84,8 @@ final class ScrubCommand implements Callable<Integer> {
             + " X12 837P/837I, told apart by their content.")
     List<Path> inputs;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "AUTO",
-            description = "Read every input as ${COMPLETION-CANDIDATES} (default: auto, from each file's content).")
-    InputFormat inputFormat;
+    @Mixin
+    ClaimInputOptions input;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "scrub-report",
             description = "Report folder (default: ${DEFAULT-VALUE}).")
@@ -169,29 +164,14 @@ final class ScrubCommand implements Callable<Integer> {
                     + " modifier edits, over rules/reference/fee-schedule.csv.")
     List<String> pfsFiles;
 
-    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "UTF-8",
-            description = "Encoding of the input CSV files (default: UTF-8, byte order mark accepted; e.g."
-                    + " windows-1252, ISO-8859-1). A byte that is not valid in it stops the run, naming the line.")
-    String encoding;
-
-    @Option(names = "--column", paramLabel = "FIELD=HEADER",
-            description = "Read FIELD from the column named HEADER, for names the usual aliases do not cover;"
-                    + " repeatable (e.g. --column procedure_code=\"Proc Cd\" --column modifier_1=M1)."
-                    + " See docs/input-csv.md.")
-    List<String> columnMappings;
-
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         CsvReadOptions csvOptions;
         try {
-            csvOptions = new CsvReadOptions(Charset.forName(encoding),
-                    CsvReadOptions.parseColumns(columnMappings == null ? List.of() : columnMappings));
+            csvOptions = input.csvOptions();
         } catch (IllegalArgumentException e) {
-            // an unknown or malformed charset name, or a bad --column mapping
-            System.err.println("claimscrub: " + (e instanceof IllegalCharsetNameException
-                    || e instanceof UnsupportedCharsetException ? "--encoding " + encoding
-                    + ": not an encoding this Java knows (e.g. UTF-8, windows-1252, ISO-8859-1)" : e.getMessage()));
+            System.err.println("claimscrub: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
         Instant startedAt = Instant.now();
@@ -302,7 +282,7 @@ final class ScrubCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(quiet);
              BatchRun batch = new BatchRun(row, filter, workers, budget, work, progress)) {
             try {
-                batch.read(inputs, inputFormat, csvOptions);
+                batch.read(inputs, input.format, csvOptions);
             } catch (InputException e) {
                 ExitCode rulesFailed = rulesFailure(compiling);
                 if (rulesFailed != null) {

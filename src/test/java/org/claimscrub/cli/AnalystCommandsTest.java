@@ -109,6 +109,24 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void explainReadsAnExportWithTheColumnsAndEncodingScrubTakes() throws Exception {
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(
+                Path.of("claims-samples/addon-units-over-primary.csv")));
+        rows.set(0, rows.get(0).replace("procedure_code", "Proc Cd"));
+        Path export = dir.resolve("export-latin1.csv");
+        // another claim whose id has a Latin-1 byte: not UTF-8, so the run stops unless the encoding is given
+        rows.add("CAF\u00c9-1,1,2025-03-11,88305,,1,PT1,1900000013,,professional,,81,,,");
+        Files.write(export, (String.join("\n", rows) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(ExitCode.INPUT.code(), Main.run("explain", "UOP-01", "--input", export.toString(),
+                "--rules", "rules"));
+        assertEquals(ExitCode.OK.code(), Main.run("explain", "UOP-01", "--input", export.toString(),
+                "--rules", "rules", "--column", "procedure_code=Proc Cd", "--encoding", "ISO-8859-1"));
+        assertTrue(out().contains("(AOU-0753T, families/surgical-pathology.drl:"), out());
+        assertEquals(ExitCode.USAGE.code(), Main.run("explain", "UOP-01", "--input", export.toString(),
+                "--rules", "rules", "--encoding", "klingon-8"));
+    }
+
+    @Test
     void explainAnUnknownClaimIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), Main.run("explain", "NOPE", "--input",
                 "claims-samples/addon-units-over-primary.csv", "--rules", "rules"));

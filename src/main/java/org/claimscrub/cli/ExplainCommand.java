@@ -9,6 +9,7 @@ import org.claimscrub.reader.ClaimFileReader;
 import org.claimscrub.reader.ClaimSink;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputException;
+import org.claimscrub.pipeline.OverridesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

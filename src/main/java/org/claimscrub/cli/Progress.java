@@ -1,5 +1,7 @@
 package org.claimscrub.cli;
 
+import org.claimscrub.pipeline.BatchProgress;
+
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Progress of a long run on stderr: on a terminal a bar redrawn in place (lines, percent, rate, ETA); without
  * one (a scheduler's log) a plain line every {@link #LOG_SECONDS} seconds. Quiet prints nothing.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements BatchProgress, AutoCloseable {
     static final int LOG_SECONDS = 10;
     private static final int BAR_WIDTH = 30;
 
@@ -50,7 +52,8 @@ final class Progress implements AutoCloseable {
      *
      * @param total the amount of work in the units {@link #advance} counts (bytes, lines), 0 if unknown
      */
-    void phase(String name, long total) {
+    @Override
+    public void phase(String name, long total) {
         synchronized (this) {
             this.phase = name;
             this.total = total;
@@ -60,12 +63,14 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    void advance(long amount) {
+    @Override
+    public void advance(long amount) {
         done.addAndGet(amount);
     }
 
     /** The lines handled so far in this phase, for the rate shown (the phase may count bytes for percent). */
-    void lines(long lines) {
+    @Override
+    public void lines(long lines) {
         this.lines = lines;
     }
 

@@ -37,6 +37,9 @@ import org.claimscrub.report.RunManifest;
 import org.claimscrub.report.ScrubSummary;
 import org.claimscrub.report.SummaryHtml;
 import org.claimscrub.spill.SpillFolder;
+import org.claimscrub.pipeline.BatchRun;
+import org.claimscrub.pipeline.FindingRows;
+import org.claimscrub.pipeline.RulesSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -246,9 +249,8 @@ final class ScrubCommand implements Callable<Integer> {
         // The rules compile on their own thread while the input is read: both take seconds, on different cores.
         FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
             long compileStarted = System.nanoTime();
-            RuleBase ruleBase = ruleCache.loader().load(rulesFolder);
-            Overrides overrideTable = OverridesFile.load(overrides, rulesFolder, ruleBase);
-            return new CompiledRules(ruleBase, overrideTable, System.nanoTime() - compileStarted);
+            RulesSetup.Rules loaded = RulesSetup.rules(ruleCache.loader(), rulesFolder, overrides);
+            return new CompiledRules(loaded.ruleBase(), loaded.overrides(), System.nanoTime() - compileStarted);
         });
         Thread compiler = new Thread(compiling, "claimscrub-rules");
         compiler.setDaemon(true);
@@ -256,8 +258,10 @@ final class ScrubCommand implements Callable<Integer> {
         ReferenceData reference;
         CmsTables cms;
         try {
-            cms = new CmsTableLoader().load(new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFiles));
-            reference = cms.applyTo(new ReferenceDataLoader().load(rulesFolder.resolve("reference")));
+            RulesSetup.Tables tables = RulesSetup.tables(rulesFolder,
+                    new CmsTableLoader.Request(mueFiles, ptpFiles, aocFile, pfsFiles));
+            cms = tables.cms();
+            reference = tables.reference();
         } catch (ReferenceDataException e) {
             System.err.println("claimscrub: reference data problem, nothing written:\n"
                     + ConsoleText.of(e.getMessage()));
@@ -275,9 +279,7 @@ final class ScrubCommand implements Callable<Integer> {
         }
         FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
         FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
-        FindingRuns.RowFormat row = format == Format.CSV
-                ? new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail)
-                : new FindingRuns.RowFormat(jsonl::head, jsonl::shared, jsonl::tail);
+        FindingRuns.RowFormat row = format == Format.CSV ? FindingRows.csv(csv) : FindingRows.jsonl(jsonl);
         FindingsFilter filter = new FindingsFilter(minSeverity);
         try (Progress progress = Progress.start(quiet);
              BatchRun batch = new BatchRun(row, filter, workers, budget, work, progress)) {

@@ -1,4 +1,4 @@
-package org.claimscrub.cli;
+package org.claimscrub.pipeline;
 
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
@@ -55,14 +55,13 @@ import java.util.function.LongSupplier;
  * budget), then scrub partition by partition with sessions spread over a thread pool, collecting findings
  * as sorted runs and figures as a tally. Writing the report is the caller's.
  */
-final class BatchRun implements AutoCloseable {
+public final class BatchRun implements AutoCloseable {
     private final FindingRuns.RowFormat format;
     private final int threads;
     private final MemoryBudget budget;
     private final SpillFolder workFolder;
-    private final Progress progress;
-    private Scrubber scrubber;
-    private Overrides overrides;
+    private final BatchProgress progress;
+    private GroupScrub group;
     private final FindingsFilter filter;
     private final Map<String, ClaimRuns.Rejected> rejectedLinesByClaim = new HashMap<>();
     private final RejectLog rejects;
@@ -85,8 +84,8 @@ final class BatchRun implements AutoCloseable {
      * @param format how a finding becomes its report row, made on the worker threads
      * @param filter which findings are findings rows; the others go to the claims' notices
      */
-    BatchRun(FindingRuns.RowFormat format, FindingsFilter filter, int threads, MemoryBudget budget,
-             SpillFolder workFolder, Progress progress) {
+    public BatchRun(FindingRuns.RowFormat format, FindingsFilter filter, int threads, MemoryBudget budget,
+                    SpillFolder workFolder, BatchProgress progress) {
         this.format = format;
         this.filter = filter;
         this.threads = threads;
@@ -105,7 +104,7 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** Reads every input (CSV or X12, as {@code format} says), regrouping its lines; records each file's SHA-256. */
-    void read(List<Path> files, InputFormat format, CsvReadOptions csvOptions) throws InputException, IOException {
+    public void read(List<Path> files, InputFormat format, CsvReadOptions csvOptions) throws InputException, IOException {
         this.csvOptions = csvOptions;
         long totalBytes = 0;
         for (Path file : files) {
@@ -184,9 +183,8 @@ final class BatchRun implements AutoCloseable {
      *
      * @param overrides applied to each chunk's findings as it is scrubbed
      */
-    void scrub(Scrubber scrubber, Overrides overrides) throws IOException, InterruptedException {
-        this.scrubber = scrubber;
-        this.overrides = overrides;
+    public void scrub(Scrubber scrubber, Overrides overrides) throws IOException, InterruptedException {
+        this.group = new GroupScrub(scrubber, overrides, filter);
         List<Regrouper.Partition> partitions = regrouper.finish();
         DuplicateLineNumbers.Deferred repeated = duplicates.finish();
         rejects.addLate(repeated.rejects());
@@ -260,11 +258,11 @@ final class BatchRun implements AutoCloseable {
         List<Future<ChunkResult>> chunks = new ArrayList<>(prepared.chunks().size());
         for (List<List<ClaimLine>> chunk : prepared.chunks()) {
             chunks.add(pool.submit(() -> {
-                List<Finding> found = overrides.apply(scrubber.scrubVisits(chunk));
+                GroupScrub.Scrubbed found = group.scrub(chunk);
                 List<ClaimLine> lines = new ArrayList<>();
                 chunk.forEach(lines::addAll);
-                return new ChunkResult(found, findings.rows(found.stream().filter(filter::inFindings).toList()),
-                        ClaimPart.of(lines, found, filter));
+                return new ChunkResult(found.findings(), findings.rows(found.reported()),
+                        ClaimPart.of(lines, found.findings(), filter));
             }));
         }
         return new Submitted(partition, prepared, chunks);
@@ -297,14 +295,14 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** What the reader said of the inputs, for the console and run.json. */
-    List<String> inputNotes() {
+    public List<String> inputNotes() {
         return reader == null ? List.of() : reader.notes();
     }
 
     /**
      * Streams every claim, whole, in claim id order (for claims.csv and notices.csv), and counts them.
      */
-    ClaimTotals writeClaims(ClaimRuns.Sink sink) throws IOException {
+    public ClaimTotals writeClaims(ClaimRuns.Sink sink) throws IOException {
         ClaimTotals totals = new ClaimTotals();
         claims.merge(rejectedLinesByClaim, claim -> {
             totals.add(claim);
@@ -314,7 +312,7 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** The summary, once {@link #writeClaims} has counted the claims. */
-    ScrubSummary summary(ClaimTotals claimTotals) {
+    public ScrubSummary summary(ClaimTotals claimTotals) {
         ScrubSummary summary = tally.summary(linesRead, rejects.size(), claimTotals);
         if (summary.linesScrubbed() + summary.linesRejected() != linesRead) {
             throw new IllegalStateException("counts do not reconcile: " + linesRead + " lines read, "
@@ -324,19 +322,19 @@ final class BatchRun implements AutoCloseable {
     }
 
     /** Writes the findings' rows (UTF-8) in report order. */
-    void writeFindings(OutputStream out) throws IOException {
+    public void writeFindings(OutputStream out) throws IOException {
         findings.writeTo(out);
     }
 
     private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows, List<ClaimPart> claims) {
     }
 
-    Iterable<Reject> rejects() throws IOException {
+    public Iterable<Reject> rejects() throws IOException {
         return rejects.all();
     }
 
     /** The first rejects in input order, for the console. */
-    List<Reject> firstRejects(int count) throws IOException {
+    public List<Reject> firstRejects(int count) throws IOException {
         List<Reject> first = new ArrayList<>();
         for (Reject r : rejects.all()) {
             if (first.size() == count) {
@@ -347,24 +345,24 @@ final class BatchRun implements AutoCloseable {
         return first;
     }
 
-    long rejectCount() {
+    public long rejectCount() {
         return rejects.size();
     }
 
-    BatchTally tally() {
+    public BatchTally tally() {
         return tally;
     }
 
-    List<FileDigest> inputs() {
+    public List<FileDigest> inputs() {
         return inputs;
     }
 
-    boolean spilled() {
+    public boolean spilled() {
         return regrouper != null && regrouper.spilled();
     }
 
     /** Whether a rule threw on some visit (which then carries a SYSTEM finding). */
-    boolean ruleFailed() {
+    public boolean ruleFailed() {
         return ruleFailed;
     }
 

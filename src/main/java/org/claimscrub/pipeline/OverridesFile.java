@@ -1,4 +1,4 @@
-package org.claimscrub.cli;
+package org.claimscrub.pipeline;
 
 import org.claimscrub.engine.Overrides;
 import org.claimscrub.engine.OverridesException;
@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Which overrides apply: --overrides FILE, else RULES/overrides.csv when present, else none. */
-final class OverridesFile {
+public final class OverridesFile {
     private OverridesFile() {
     }
 
-    static Overrides load(Path given, Path rulesFolder, RuleBase rules) throws OverridesException {
+    public static Overrides load(Path given, Path rulesFolder, RuleBase rules) throws OverridesException {
         Path file = given != null ? given : rulesFolder.resolve(Overrides.DEFAULT_FILE);
         if (given == null && !Files.isRegularFile(file)) {
             return Overrides.NONE;

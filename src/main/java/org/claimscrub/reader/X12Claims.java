@@ -74,6 +74,8 @@ final class X12Claims {
     private final DuplicateLineNumbers duplicates;
     private long linesRead;
     private final Set<InputField> lineUnreadable = EnumSet.noneOf(InputField.class);
+    /** Where the line being checked is, reused from line to line. */
+    private final StringBuilder position = new StringBuilder(96);
     /** The visit of the claim's line checked last: the next line on the same date shares it. */
     private Visit lastVisit;
 
@@ -429,7 +431,8 @@ final class X12Claims {
 
     /** "ST 0021 CLM 26463774 LX 2 SV1 at segment 33 (line 33)" */
     private SourceRef source(Claim c, X12Segment lx, X12Segment segment) {
-        StringBuilder position = new StringBuilder(64);
+        StringBuilder position = this.position;
+        position.setLength(0);
         if (!c.transactionControl.isEmpty()) {
             position.append("ST ").append(c.transactionControl).append(' ');
         }

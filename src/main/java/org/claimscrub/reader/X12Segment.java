@@ -3,8 +3,8 @@ package org.claimscrub.reader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One X12 segment as the tokenizer split it: its tag, where its bytes are in the tokenizer's buffer and where
- * each element starts, with where it sits in the file. The bytes are not copied: the tokenizer never writes over
+ * One X12 segment as the tokenizer found it: its tag and where its bytes are in the tokenizer's buffer, with where
+ * it sits in the file; its elements are found when read. The bytes are not copied: the tokenizer never writes over
  * a buffer it has handed out (it reads on into a fresh one), so a segment's bytes stay as they were read.
  * Values are decoded only when asked for (most elements of an 837 never are), and the hot ones not at all: they
  * are compared ({@link #is}) or looked up ({@link X12Memo}) by their bytes. Only an element's first repetition
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class X12Segment {
     private static final byte[] NO_BYTES = {};
-    private static final int[] NO_STARTS = {};
 
     private final String tag;
     /** The buffer the segment's bytes are in, from {@code from} (its tag) to {@code to} (its terminator, excluded). */
@@ -21,12 +20,8 @@ final class X12Segment {
     /** Where the tag ends: the first element separator, or {@code to}. */
     private final int tagEnd;
     private final int to;
-    /**
-     * Offset in {@code data} of each element's first byte, element e (1-based) at {@code starts[e - 1]}, running to
-     * the separator before the next; null until an element is first read ({@link #split}).
-     */
-    private int[] starts;
-    private int size;
+    /** How many elements it has, counted when first asked for; -1 before. */
+    private int size = -1;
     private final long ordinal;
     private final int line;
     private final X12Delimiters delimiters;
@@ -52,30 +47,36 @@ final class X12Segment {
     /** A segment whose elements are not split (the caller does not read them): its tag and position only. */
     X12Segment(String tag, long ordinal, int line, X12Delimiters delimiters) {
         this(tag, NO_BYTES, 0, 0, 0, ordinal, line, delimiters);
-        this.starts = NO_STARTS;
     }
 
     /**
-     * Finds where each element starts, when one is first read: on the thread that reads the segment, so the
-     * thread that splits the file into segments only looks for terminators.
+     * The offset of element {@code position}'s first byte (1-based), or -1 when it has no such element: found by
+     * counting separators from the tag, as segments are short and each is read for a few elements only (no array
+     * of offsets per segment).
      */
-    private void split() {
-        byte separator = (byte) delimiters.element();
-        int count = 0;
-        for (int i = tagEnd; i < to; i++) {
-            if (data[i] == separator) {
-                count++;
-            }
+    private int start(int position) {
+        if (position < 1) {
+            return -1;
         }
-        int[] found = new int[count];
+        byte separator = (byte) delimiters.element();
         int e = 0;
         for (int i = tagEnd; i < to; i++) {
-            if (data[i] == separator) {
-                found[e++] = i + 1;
+            if (data[i] == separator && ++e == position) {
+                return i + 1;
             }
         }
-        size = count;
-        starts = found;
+        return -1;
+    }
+
+    /** The offset after the element starting at {@code start}: the next element separator, or the segment's end. */
+    private int endFrom(int start) {
+        byte separator = (byte) delimiters.element();
+        for (int i = start; i < to; i++) {
+            if (data[i] == separator) {
+                return i;
+            }
+        }
+        return to;
     }
 
     String tag() {
@@ -105,7 +106,7 @@ final class X12Segment {
             return "";
         }
         if (firsts == null) {
-            firsts = new String[size];
+            firsts = new String[size()];
         }
         String value = firsts[position - 1];
         if (value == null) {
@@ -126,11 +127,11 @@ final class X12Segment {
      * component is empty.
      */
     long span(int position, int component) {
-        if (position < 1 || position > size()) {
+        int begin = start(position);
+        if (begin < 0) {
             return 0;
         }
-        int begin = starts[position - 1];
-        int end = end(position);
+        int end = endFrom(begin);
         // the ISA's elements have no components: ISA16 is the component separator itself
         boolean composite = !tag.equals("ISA");
         int repetition = delimiters.repetitionByte();
@@ -158,11 +159,11 @@ final class X12Segment {
      * component separators included (empty when it has fewer components): a composite's tail, as one key.
      */
     long tail(int position, int fromComponent) {
-        if (position < 1 || position > size()) {
+        int begin = start(position);
+        if (begin < 0) {
             return 0;
         }
-        int begin = starts[position - 1];
-        int end = end(position);
+        int end = endFrom(begin);
         boolean composite = !tag.equals("ISA");
         int repetition = delimiters.repetitionByte();
         byte separator = (byte) delimiters.component();
@@ -179,11 +180,6 @@ final class X12Segment {
             }
         }
         return tailStart < 0 ? 0 : between(tailStart, end);
-    }
-
-    /** The offset after element {@code position}: the separator before the next element, or the segment's end. */
-    private int end(int position) {
-        return position < size ? starts[position] - 1 : to;
     }
 
     /** A span from {@code start} to {@code end} (excluded). */
@@ -217,13 +213,14 @@ final class X12Segment {
 
     /** How many components element {@code position} has (0 when the element is absent). */
     int components(int position) {
-        if (position < 1 || position > size()) {
+        int begin = start(position);
+        if (begin < 0) {
             return 0;
         }
         int count = 1;
-        int end = end(position);
+        int end = endFrom(begin);
         int repetition = delimiters.repetitionByte();
-        for (int i = starts[position - 1]; i < end && data[i] != repetition; i++) {
+        for (int i = begin; i < end && data[i] != repetition; i++) {
             if (data[i] == (byte) delimiters.component()) {
                 count++;
             }
@@ -232,8 +229,15 @@ final class X12Segment {
     }
 
     int size() {
-        if (starts == null) {
-            split();
+        if (size < 0) {
+            byte separator = (byte) delimiters.element();
+            int count = 0;
+            for (int i = tagEnd; i < to; i++) {
+                if (data[i] == separator) {
+                    count++;
+                }
+            }
+            size = count;
         }
         return size;
     }

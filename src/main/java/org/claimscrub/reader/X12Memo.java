@@ -1,5 +1,8 @@
 package org.claimscrub.reader;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +18,16 @@ final class X12Memo<T> {
     private static final int SLOTS = Integer.highestOneBit(CellMemo.MAX_ENTRIES) * 4;
 
     private final CellMemo.Parser<T> parser;
+    /** Keys of up to this many bytes are kept as two numbers, compared without a loop; longer ones as bytes. */
+    private static final int SHORT = 2 * Long.BYTES;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int[] metas = new int[SLOTS];
+    private final long[] lows = new long[SLOTS];
+    private final long[] highs = new long[SLOTS];
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] salts = new int[SLOTS];
+    private final Object[] shortValues = new Object[SLOTS];
     private final Object[] values = new Object[SLOTS];
     private int size;
 
@@ -52,6 +63,20 @@ final class X12Memo<T> {
     T get(byte[] data, long span, int salt) {
         int from = X12Segment.start(span);
         int to = X12Segment.end(span);
+        if (to - from <= SHORT) {
+            long low = word(data, from, to);
+            long high = word(data, from + Long.BYTES, to);
+            int meta = meta(to - from, salt);
+            for (int slot = slot(low, high, meta); ; slot = (slot + 1) & (SLOTS - 1)) {
+                int m = metas[slot];
+                if (m == 0) {
+                    return null;
+                }
+                if (m == meta && lows[slot] == low && highs[slot] == high) {
+                    return (T) shortValues[slot];
+                }
+            }
+        }
         for (int slot = slot(data, from, to, salt); ; slot = (slot + 1) & (SLOTS - 1)) {
             byte[] key = keys[slot];
             if (key == null) {
@@ -65,22 +90,60 @@ final class X12Memo<T> {
 
     /** Remembers a value that parsed (null is not kept), while there is room. */
     void put(byte[] data, long span, int salt, T value) {
-        if (value == null || size >= CellMemo.MAX_ENTRIES) {
+        if (value == null || size >= CellMemo.MAX_ENTRIES || get(data, span, salt) != null) {
             return;
         }
         int from = X12Segment.start(span);
         int to = X12Segment.end(span);
-        int slot = slot(data, from, to, salt);
-        while (keys[slot] != null) {
-            if (salts[slot] == salt && Arrays.equals(keys[slot], 0, keys[slot].length, data, from, to)) {
-                return;
+        if (to - from <= SHORT) {
+            long low = word(data, from, to);
+            long high = word(data, from + Long.BYTES, to);
+            int meta = meta(to - from, salt);
+            int slot = slot(low, high, meta);
+            while (metas[slot] != 0) {
+                slot = (slot + 1) & (SLOTS - 1);
             }
-            slot = (slot + 1) & (SLOTS - 1);
+            metas[slot] = meta;
+            lows[slot] = low;
+            highs[slot] = high;
+            shortValues[slot] = value;
+        } else {
+            int slot = slot(data, from, to, salt);
+            while (keys[slot] != null) {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            keys[slot] = Arrays.copyOfRange(data, from, to);
+            salts[slot] = salt;
+            values[slot] = value;
         }
-        keys[slot] = Arrays.copyOfRange(data, from, to);
-        salts[slot] = salt;
-        values[slot] = value;
         size++;
+    }
+
+    /** Up to 8 bytes from {@code from}, none past {@code to}, as one number (0 when none). */
+    private static long word(byte[] data, int from, int to) {
+        int n = Math.min(to - from, Long.BYTES);
+        if (n <= 0) {
+            return 0;
+        }
+        if (from + Long.BYTES <= data.length) {
+            long w = (long) WORDS.get(data, from);
+            return n == Long.BYTES ? w : w & ((1L << (n * 8)) - 1);
+        }
+        long w = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            w = w << 8 | (data[from + i] & 0xFF);
+        }
+        return w;
+    }
+
+    /** A short key's length and salt, never 0 (an empty slot). */
+    private static int meta(int length, int salt) {
+        return (salt << 8 | length) + 1;
+    }
+
+    private static int slot(long low, long high, int meta) {
+        long h = low * 0x9E3779B97F4A7C15L + high * 0xC2B2AE3D27D4EB4FL + meta;
+        return (int) (h >>> (64 - Integer.numberOfTrailingZeros(SLOTS)));
     }
 
     private static int slot(byte[] data, int from, int to, int salt) {

@@ -74,6 +74,9 @@ final class X12Claims {
     private final DuplicateLineNumbers duplicates;
     private long linesRead;
     private final Set<InputField> lineUnreadable = EnumSet.noneOf(InputField.class);
+    /** The diagnoses of a claim's one HI segment by its bytes, for the separators it was read with. */
+    private X12Memo<List<String>> diagnosisLists;
+    private X12Segment.X12Delimiters diagnosisDelimiters;
     /** Where the line being checked is, reused from line to line. */
     private final StringBuilder position = new StringBuilder(96);
     /** The visit of the claim's line checked last: the next line on the same date shares it. */
@@ -460,7 +463,7 @@ final class X12Claims {
             return new ClaimValues("", type, "", "", "", "", null, List.of(), Set.of());
         }
         X12Segment clm = c.clm;
-        String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
+        String claimId = faults.at(clm, () -> Fields.required("CLM-01", c.id), "");
         String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
         Set<InputField> unreadable = EnumSet.noneOf(InputField.class);
         String renderingNpi = c.rendering == null ? "" : faults.soft(c.rendering, InputField.RENDERING_NPI,
@@ -481,12 +484,39 @@ final class X12Claims {
         if (dateSegment != null) {
             claimDate = faults.at(dateSegment, () -> date(dateSegment), LocalDate.MIN);
         }
+        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
+                claimDiagnoses(c, unreadable, faults), unreadable);
+    }
+
+    /**
+     * The claim's diagnoses from its HI segments; a claim's one HI segment is looked up whole, by its bytes, as the
+     * same diagnoses repeat over many claims.
+     */
+    private List<String> claimDiagnoses(Claim c, Set<InputField> unreadable, Faults faults) {
+        X12Segment only = c.diagnoses.size() == 1 ? c.diagnoses.get(0) : null;
+        if (only != null) {
+            if (!only.delimiters().equals(diagnosisDelimiters)) {
+                // the memo's keys are whole segments, which read otherwise with other separators
+                diagnosisLists = new X12Memo<>();
+                diagnosisDelimiters = only.delimiters();
+            }
+            List<String> known = diagnosisLists.get(only.data(), only.elements(), 0);
+            if (known != null) {
+                return known;
+            }
+        }
         List<String> diagnoses = new ArrayList<>();
         for (X12Segment hi : c.diagnoses) {
             faults.soft(hi, InputField.DIAGNOSIS_CODES, unreadable, () -> diagnoses(hi, diagnoses), diagnoses);
         }
-        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
-                unreadable.contains(InputField.DIAGNOSIS_CODES) ? List.of() : List.copyOf(diagnoses), unreadable);
+        if (unreadable.contains(InputField.DIAGNOSIS_CODES)) {
+            return List.of();
+        }
+        List<String> read = List.copyOf(diagnoses);
+        if (only != null) {
+            diagnosisLists.put(only.data(), only.elements(), 0, read);
+        }
+        return read;
     }
 
     /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */

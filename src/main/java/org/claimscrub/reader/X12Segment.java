@@ -17,27 +17,21 @@ final class X12Segment {
     /** The buffer the segment's bytes are in, from {@code from} (its tag) to {@code to} (its terminator, excluded). */
     private final byte[] data;
     private final int from;
-    /** Where the tag ends: the first element separator, or {@code to}. */
-    private final int tagEnd;
     private final int to;
     /** How many elements it has, counted when first asked for; -1 before. */
     private int size = -1;
     private final long ordinal;
     private final int line;
     private final X12Delimiters delimiters;
-    /** Component 1 of each element, once decoded (a segment is read on one thread only). */
-    private String[] firsts;
 
     /**
      * @param ordinal the segment's position in the file, the first ISA being 1
      * @param line    the physical line it starts on (1 throughout a file without line breaks)
      */
-    X12Segment(String tag, byte[] data, int from, int tagEnd, int to, long ordinal, int line,
-               X12Delimiters delimiters) {
+    X12Segment(String tag, byte[] data, int from, int to, long ordinal, int line, X12Delimiters delimiters) {
         this.tag = tag;
         this.data = data;
         this.from = from;
-        this.tagEnd = tagEnd;
         this.to = to;
         this.ordinal = ordinal;
         this.line = line;
@@ -46,7 +40,7 @@ final class X12Segment {
 
     /** A segment whose elements are not split (the caller does not read them): its tag and position only. */
     X12Segment(String tag, long ordinal, int line, X12Delimiters delimiters) {
-        this(tag, NO_BYTES, 0, 0, 0, ordinal, line, delimiters);
+        this(tag, NO_BYTES, 0, 0, ordinal, line, delimiters);
     }
 
     /**
@@ -60,7 +54,7 @@ final class X12Segment {
         }
         byte separator = (byte) delimiters.element();
         int e = 0;
-        for (int i = tagEnd; i < to; i++) {
+        for (int i = from + tag.length(); i < to; i++) {
             if (data[i] == separator && ++e == position) {
                 return i + 1;
             }
@@ -100,20 +94,9 @@ final class X12Segment {
         return data;
     }
 
-    /** Component 1 of element {@code position} (1-based), or "" when absent; decoded once, as it is read often. */
+    /** Component 1 of element {@code position} (1-based), or "" when absent. */
     String element(int position) {
-        if (position < 1 || position > size()) {
-            return "";
-        }
-        if (firsts == null) {
-            firsts = new String[size()];
-        }
-        String value = firsts[position - 1];
-        if (value == null) {
-            value = component(position, 1);
-            firsts[position - 1] = value;
-        }
-        return value;
+        return component(position, 1);
     }
 
     /** Component {@code component} (1-based) of element {@code position}, or "" when absent. */
@@ -195,6 +178,11 @@ final class X12Segment {
         return (int) span;
     }
 
+    /** Where its elements are: every byte after the tag, separators included. */
+    long elements() {
+        return between(from + tag.length(), to);
+    }
+
     /** Whether component 1 of element {@code position} is {@code value} (ASCII), as {@code element(position).equals(value)}. */
     boolean is(int position, String value) {
         long span = span(position, 1);
@@ -232,7 +220,7 @@ final class X12Segment {
         if (size < 0) {
             byte separator = (byte) delimiters.element();
             int count = 0;
-            for (int i = tagEnd; i < to; i++) {
+            for (int i = from + tag.length(); i < to; i++) {
                 if (data[i] == separator) {
                     count++;
                 }

@@ -216,7 +216,7 @@ final class X12Tokenizer {
         if (!splits[key]) {
             return new X12Segment(tag, ordinal, startLine, delimiters);
         }
-        return new X12Segment(tag, buf, from, tagEnd, to, ordinal, startLine, delimiters);
+        return new X12Segment(tag, buf, from, to, ordinal, startLine, delimiters); // the tag ends at from + its length
     }
 
     /** The tag's key in {@code tags}: 2 or 3 letters and digits, one String per tag for the whole file. */

@@ -171,7 +171,15 @@ public final class X12ClaimReader implements ClaimInput {
 
     /** "segment 37 (line 37)", or "segment 37" in a file without line breaks. */
     static String where(X12Segment segment) {
-        return segment.tag() + " at segment " + segment.ordinal() + (segment.line() > 1 ? " (line "
-                + segment.line() + ")" : "");
+        return where(new StringBuilder(32), segment).toString();
+    }
+
+    /** Appends {@link #where(X12Segment)}. */
+    static StringBuilder where(StringBuilder to, X12Segment segment) {
+        to.append(segment.tag()).append(" at segment ").append(segment.ordinal());
+        if (segment.line() > 1) {
+            to.append(" (line ").append(segment.line()).append(')');
+        }
+        return to;
     }
 }

@@ -41,17 +41,30 @@ final class X12Claims {
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** The checks of the CSV reader, memoised per reader as there. */
+    /**
+     * The checks of the CSV reader, memoised per reader by the values' bytes ({@link X12Memo}), for the thread that
+     * checks claims ({@link #emit}).
+     */
     static final class Validators {
+        /** A whole SV101 / SV202 composite (salted with the component separator) whose code and modifiers read. */
+        final X12Memo<Procedure> procedures = new X12Memo<>();
         final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
         final CellMemo<Modifiers> modifiers = new CellMemo<>(Fields::modifiers);
-        final CellMemo<Integer> units = new CellMemo<>(Fields::units);
-        final CellMemo<String> npis = new CellMemo<>(Fields::npi);
+        final X12Memo<Integer> units = new X12Memo<>(Fields::units);
+        final X12Memo<Integer> lineNumbers = new X12Memo<>(Fields::lineNumber);
+        final X12Memo<BigDecimal> charges = new X12Memo<>(Fields::charge);
+        final X12Memo<String> npis = new X12Memo<>(Fields::npi);
         final CellMemo<String> typesOfBill = new CellMemo<>(Fields::typeOfBill);
-        final CellMemo<String> placesOfService = new CellMemo<>(Fields::placeOfService);
-        final CellMemo<String> revenueCodes = new CellMemo<>(Fields::revenueCode);
-        final CellMemo<LocalDate> dates = new CellMemo<>(X12Claims::d8);
-        final CellMemo<List<String>> diagnoses = new CellMemo<>(Fields::diagnosisCodes);
+        final X12Memo<String> placesOfService = new X12Memo<>(Fields::placeOfService);
+        final X12Memo<String> revenueCodes = new X12Memo<>(Fields::revenueCode);
+        final X12Memo<LocalDate> dates = new X12Memo<>(X12Claims::d8);
+        final X12Memo<List<String>> diagnoses = new X12Memo<>(Fields::diagnosisCodes);
+        /** Texts quoted in positions (LX01), one String per distinct value. */
+        final X12Memo<String> texts = new X12Memo<>(X12Claims::text);
+    }
+
+    /** A procedure composite's code and modifiers, both read. */
+    record Procedure(String code, Modifiers modifiers) {
     }
 
     private final String file;
@@ -61,6 +74,13 @@ final class X12Claims {
     private final DuplicateLineNumbers duplicates;
     private long linesRead;
     private final Set<InputField> lineUnreadable = EnumSet.noneOf(InputField.class);
+    /** The diagnoses of a claim's one HI segment by its bytes, for the separators it was read with. */
+    private X12Memo<List<String>> diagnosisLists;
+    private X12Segment.X12Delimiters diagnosisDelimiters;
+    /** Where the line being checked is, reused from line to line. */
+    private final StringBuilder position = new StringBuilder(96);
+    /** The visit of the claim's line checked last: the next line on the same date shares it. */
+    private Visit lastVisit;
 
     private String groupVersion = "";
     private String version = "";
@@ -70,6 +90,8 @@ final class X12Claims {
     private String patientKey = "";
     private String payerId = "";
     private Claim claim;
+    /** Subscriber and payer ids, one String per distinct value: for the thread that gives the segments. */
+    private final X12Memo<String> ids = new X12Memo<>(X12Claims::text);
 
     /** Takes each claim once it is complete, in file order, to be checked and emitted ({@link #emit}). */
     @FunctionalInterface
@@ -128,20 +150,16 @@ final class X12Claims {
             }
             case "HL" -> {
                 flush();
-                switch (s.element(3)) {
-                    case "20" -> {
-                        billingProvider = null;
-                        subscriber("");
-                        payerId = "";
-                    }
-                    case "22" -> {
-                        subscriber("");
-                        payerId = "";
-                    }
-                    case "23" -> patientKey = subscriberId; // the subscriber and payer stay; NM1*QC names the patient
-                    default -> {
-                        // another level (e.g. a service provider) changes no party of the claim
-                    }
+                // another level (e.g. a service provider) changes no party of the claim
+                if (s.is(3, "20")) {
+                    billingProvider = null;
+                    subscriber("");
+                    payerId = "";
+                } else if (s.is(3, "22")) {
+                    subscriber("");
+                    payerId = "";
+                } else if (s.is(3, "23")) {
+                    patientKey = subscriberId; // the subscriber and payer stay; NM1*QC names the patient
                 }
             }
             case "NM1" -> name(s);
@@ -174,22 +192,41 @@ final class X12Claims {
 
     /** NM1 by entity code: 85 billing provider, IL subscriber, QC patient, PR payer, 82 rendering provider. */
     private void name(X12Segment s) {
-        String entity = s.element(1);
+        // other parties (submitter, receiver, pay-to...) are not read
         if (claim == null) {
-            switch (entity) {
-                case "85" -> billingProvider = s;
-                case "IL" -> subscriber(s.element(9));
+            if (s.is(1, "85")) {
+                billingProvider = s;
+            } else if (s.is(1, "IL")) {
+                subscriber(id(s));
+            } else if (s.is(1, "QC")) {
                 // a dependant has no id of its own in 5010: the subscriber's id and the patient's name key them
-                case "QC" -> patientKey = subscriberId + "|" + (s.element(9).isEmpty()
+                patientKey = subscriberId + "|" + (s.element(9).isEmpty()
                         ? s.element(3) + "|" + s.element(4) + "|" + s.element(5) : s.element(9));
-                case "PR" -> payerId = s.element(9);
-                default -> {
-                    // submitter, receiver, pay-to and other parties
-                }
+            } else if (s.is(1, "PR")) {
+                payerId = id(s);
             }
-        } else if (entity.equals("82")) {
+        } else if (s.is(1, "82")) {
             claim.rendering(s);
         }
+    }
+
+    /** NM109, the party's id: subscriber and payer ids repeat over the claims of a file. */
+    private String id(X12Segment nm1) {
+        return text(ids, nm1, 9);
+    }
+
+    /** Element {@code position}'s text, one String per distinct value in {@code texts}. */
+    private static String text(X12Memo<String> texts, X12Segment s, int position) {
+        try {
+            return texts.parse("", s, s.span(position, 1));
+        } catch (FieldException e) {
+            throw new AssertionError("the text of a value always reads", e);
+        }
+    }
+
+    /** A value's text as it stands. */
+    private static String text(String field, String value) {
+        return value;
     }
 
     /** The claim a service line belongs to; one with a fault when LX or SV1/SV2 comes before any CLM. */
@@ -223,15 +260,14 @@ final class X12Claims {
         }
 
         void date(X12Segment s) {
-            String qualifier = s.element(1);
             if (inLines) {
                 Line line = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-                if (line != null && qualifier.equals("472") && line.date == null) {
+                if (line != null && s.is(1, "472") && line.date == null) {
                     line.date = s;
                 }
-            } else if (qualifier.equals("472") && claimDate == null) {
+            } else if (s.is(1, "472") && claimDate == null) {
                 claimDate = s;
-            } else if (qualifier.equals("434") && statementDate == null) {
+            } else if (s.is(1, "434") && statementDate == null) {
                 statementDate = s;
             }
         }
@@ -358,6 +394,7 @@ final class X12Claims {
                     + " SV2 segment after " + X12ClaimReader.where(where) + ")", ""));
             return;
         }
+        lastVisit = null;
         List<Object> results = new ArrayList<>(c.lines.size());
         List<SourceRef> sources = new ArrayList<>(c.lines.size());
         Faults faults = new Faults();
@@ -397,7 +434,8 @@ final class X12Claims {
 
     /** "ST 0021 CLM 26463774 LX 2 SV1 at segment 33 (line 33)" */
     private SourceRef source(Claim c, X12Segment lx, X12Segment segment) {
-        StringBuilder position = new StringBuilder(64);
+        StringBuilder position = this.position;
+        position.setLength(0);
         if (!c.transactionControl.isEmpty()) {
             position.append("ST ").append(c.transactionControl).append(' ');
         }
@@ -405,9 +443,9 @@ final class X12Claims {
             position.append("CLM ").append(c.id).append(' ');
         }
         if (lx != null) {
-            position.append("LX ").append(lx.element(1)).append(' ');
+            position.append("LX ").append(text(v.texts, lx, 1)).append(' ');
         }
-        position.append(X12ClaimReader.where(segment));
+        X12ClaimReader.where(position, segment);
         return new SourceRef(fileIndex, file, segment.ordinal(), position.toString());
     }
 
@@ -425,7 +463,7 @@ final class X12Claims {
             return new ClaimValues("", type, "", "", "", "", null, List.of(), Set.of());
         }
         X12Segment clm = c.clm;
-        String claimId = faults.at(clm, () -> Fields.required("CLM-01", clm.element(1)), "");
+        String claimId = faults.at(clm, () -> Fields.required("CLM-01", c.id), "");
         String billingNpi = c.billing == null ? "" : faults.at(c.billing, () -> npi(c.billing), "");
         Set<InputField> unreadable = EnumSet.noneOf(InputField.class);
         String renderingNpi = c.rendering == null ? "" : faults.soft(c.rendering, InputField.RENDERING_NPI,
@@ -434,7 +472,7 @@ final class X12Claims {
         String tob = "";
         if (type == ClaimType.PROFESSIONAL) {
             pos = faults.soft(clm, InputField.PLACE_OF_SERVICE, unreadable,
-                    () -> v.placesOfService.parse("CLM-05", clm.component(5, 1)), "");
+                    () -> v.placesOfService.parse("CLM-05", clm, clm.span(5, 1)), "");
         } else {
             String facility = clm.component(5, 1);
             String frequency = clm.component(5, 3);
@@ -446,12 +484,39 @@ final class X12Claims {
         if (dateSegment != null) {
             claimDate = faults.at(dateSegment, () -> date(dateSegment), LocalDate.MIN);
         }
+        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
+                claimDiagnoses(c, unreadable, faults), unreadable);
+    }
+
+    /**
+     * The claim's diagnoses from its HI segments; a claim's one HI segment is looked up whole, by its bytes, as the
+     * same diagnoses repeat over many claims.
+     */
+    private List<String> claimDiagnoses(Claim c, Set<InputField> unreadable, Faults faults) {
+        X12Segment only = c.diagnoses.size() == 1 ? c.diagnoses.get(0) : null;
+        if (only != null) {
+            if (!only.delimiters().equals(diagnosisDelimiters)) {
+                // the memo's keys are whole segments, which read otherwise with other separators
+                diagnosisLists = new X12Memo<>();
+                diagnosisDelimiters = only.delimiters();
+            }
+            List<String> known = diagnosisLists.get(only.data(), only.elements(), 0);
+            if (known != null) {
+                return known;
+            }
+        }
         List<String> diagnoses = new ArrayList<>();
         for (X12Segment hi : c.diagnoses) {
             faults.soft(hi, InputField.DIAGNOSIS_CODES, unreadable, () -> diagnoses(hi, diagnoses), diagnoses);
         }
-        return new ClaimValues(claimId, type, billingNpi, renderingNpi, pos, tob, claimDate,
-                unreadable.contains(InputField.DIAGNOSIS_CODES) ? List.of() : List.copyOf(diagnoses), unreadable);
+        if (unreadable.contains(InputField.DIAGNOSIS_CODES)) {
+            return List.of();
+        }
+        List<String> read = List.copyOf(diagnoses);
+        if (only != null) {
+            diagnosisLists.put(only.data(), only.elements(), 0, read);
+        }
+        return read;
     }
 
     /** By the implementation guide the transaction names (ST03, else GS08), else by the service segment. */
@@ -467,21 +532,33 @@ final class X12Claims {
 
     /** NM108 XX: the NPI in NM109; another id qualifier (an EIN, a payer id) gives no NPI. */
     private String npi(X12Segment nm1) throws FieldException {
-        return nm1.element(8).equals("XX") ? v.npis.parse("NM1*" + nm1.element(1) + "-09", nm1.element(9)) : "";
+        if (!nm1.is(8, "XX")) {
+            return "";
+        }
+        // only billing (85) and rendering (82) providers are read for their NPI
+        String field = nm1.is(1, "85") ? "NM1*85-09" : nm1.is(1, "82") ? "NM1*82-09" : "NM1*" + nm1.element(1) + "-09";
+        return v.npis.parse(field, nm1, nm1.span(9, 1));
     }
 
     /** DTP-03 in D8 (one date) or RD8 (a range: its first day) form. */
     private LocalDate date(X12Segment dtp) throws FieldException {
-        String format = dtp.element(2);
-        String value = dtp.element(3);
-        if (format.equals("RD8")) {
-            int dash = value.indexOf('-');
-            return v.dates.parse("DTP-03", dash < 0 ? value : value.substring(0, dash));
+        long value = dtp.span(3, 1);
+        if (dtp.is(2, "RD8")) {
+            byte[] data = dtp.data();
+            int start = X12Segment.start(value);
+            int end = X12Segment.end(value);
+            for (int i = start; i < end; i++) {
+                if (data[i] == '-') {
+                    end = i; // the range's first day: the same text as value.substring(0, value.indexOf('-'))
+                    break;
+                }
+            }
+            return v.dates.parse("DTP-03", dtp, X12Segment.between(start, end));
         }
-        if (!format.equals("D8")) {
-            throw new FieldException("DTP-02", "date format '" + format + "' is not D8 or RD8");
+        if (!dtp.is(2, "D8")) {
+            throw new FieldException("DTP-02", "date format '" + dtp.element(2) + "' is not D8 or RD8");
         }
-        return v.dates.parse("DTP-03", value);
+        return v.dates.parse("DTP-03", dtp, value);
     }
 
     private static LocalDate d8(String field, String value) throws FieldException {
@@ -505,7 +582,7 @@ final class X12Claims {
             }
             String field = e < 10 ? "HI-0" + e : "HI-" + e;
             switch (qualifier) {
-                case "ABK", "ABF" -> into.addAll(v.diagnoses.parse(field, code));
+                case "ABK", "ABF" -> into.addAll(v.diagnoses.parse(field, hi, hi.span(e, 2)));
                 case "BK", "BF" -> {
                     if (!ICD9.matcher(code).matches()) {
                         throw new FieldException(field, "'" + code + "' is not an ICD-9-CM code (qualifier "
@@ -530,41 +607,35 @@ final class X12Claims {
             faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
                     + ", so the service line has no number");
         } else {
-            lineNumber = faults.at(line.lx, () -> Fields.lineNumber("LX-01", line.lx.element(1)), 0);
+            lineNumber = faults.at(line.lx, () -> v.lineNumbers.parse("LX-01", line.lx, line.lx.span(1, 1)), 0);
         }
         int codeElement = professional ? 1 : 2;
-        String codeField = professional ? "SV1-01" : "SV2-02";
-        String qualifier = sv.component(codeElement, 1);
-        String rawCode = sv.component(codeElement, 2);
-        if (rawCode.isEmpty() || !qualifier.equals("HC")) {
-            throw new LineOnly(codeField, (qualifier.isEmpty() ? "no procedure code"
-                    : "product/service id qualifier '" + qualifier + "' is not HC (HCPCS/CPT)")
-                    + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
-                    + " is scrubbed");
-        }
-        String code = faults.at(sv, () -> code(codeField, rawCode), "");
-        Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
-                Modifiers.NONE);
-        int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05",
-                sv.element(professional ? 4 : 5)), 1);
+        Procedure procedure = procedure(sv, codeElement, faults);
+        String code = procedure.code();
+        Modifiers modifiers = procedure.modifiers();
+        int unitsElement = professional ? 4 : 5;
+        int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05", sv,
+                sv.span(unitsElement, 1)), 1);
         String chargeField = professional ? "SV1-02" : "SV2-03";
         // the claim's unreadable fields, less those the line has its own value for
         Set<InputField> unreadable = lineUnreadable; // reused: the line copies it
         unreadable.clear();
         unreadable.addAll(values.unreadable());
+        long chargeSpan = sv.span(professional ? 2 : 3, 1);
         BigDecimal charge = faults.soft(sv, InputField.CHARGE, unreadable,
-                () -> Fields.charge(chargeField, sv.element(professional ? 2 : 3)), null);
+                () -> v.charges.parse(chargeField, sv, chargeSpan), null);
         String pos = values.placeOfService();
         String revenueCode = "";
         if (professional) {
-            if (!sv.element(5).isEmpty()) {
+            long posSpan = sv.span(5, 1);
+            if (X12Segment.end(posSpan) > X12Segment.start(posSpan)) {
                 unreadable.remove(InputField.PLACE_OF_SERVICE);
                 pos = faults.soft(sv, InputField.PLACE_OF_SERVICE, unreadable,
-                        () -> v.placesOfService.parse("SV1-05", sv.element(5)), "");
+                        () -> v.placesOfService.parse("SV1-05", sv, posSpan), "");
             }
         } else {
             revenueCode = faults.soft(sv, InputField.REVENUE_CODE, unreadable,
-                    () -> v.revenueCodes.parse("SV2-01", sv.element(1)), "");
+                    () -> v.revenueCodes.parse("SV2-01", sv, sv.span(1, 1)), "");
         }
         LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
                 : values.claimDate();
@@ -591,8 +662,48 @@ final class X12Claims {
         }
         return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
                 c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
-                values.diagnoses(), revenueCode, Visit.of(values.claimId(), c.patient, values.billingNpi(), dos),
+                values.diagnoses(), revenueCode, visit(values, c.patient, dos),
                 c.payer, unreadable);
+    }
+
+    /** The line's visit: one per date of service of the claim, as every line of a claim has its parties. */
+    private Visit visit(ClaimValues values, String patient, LocalDate dos) {
+        if (lastVisit == null || !lastVisit.dateOfService().equals(dos)) {
+            lastVisit = Visit.of(values.claimId(), patient, values.billingNpi(), dos);
+        }
+        return lastVisit;
+    }
+
+    /**
+     * The code and modifiers of the procedure composite (SV101 / SV202), found by its bytes when the same
+     * composite has been read before, else read as {@link #code} and {@link #modifiers} read them: with their
+     * faults noted, or a {@link LineOnly} when the line has no HCPCS/CPT code.
+     */
+    private Procedure procedure(X12Segment sv, int codeElement, Faults faults) throws LineOnly {
+        long composite = sv.tail(codeElement, 1);
+        int salt = sv.delimiters().component();
+        Procedure known = v.procedures.get(sv.data(), composite, salt);
+        if (known != null) {
+            return known;
+        }
+        String codeField = codeElement == 1 ? "SV1-01" : "SV2-02";
+        String qualifier = sv.component(codeElement, 1);
+        String rawCode = sv.component(codeElement, 2);
+        if (rawCode.isEmpty() || !qualifier.equals("HC")) {
+            throw new LineOnly(codeField, (qualifier.isEmpty() ? "no procedure code"
+                    : "product/service id qualifier '" + qualifier + "' is not HC (HCPCS/CPT)")
+                    + ": claimscrub edits need a HCPCS or CPT code; the line is set aside, the rest of the claim"
+                    + " is scrubbed");
+        }
+        int faultsBefore = faults.found.size();
+        String code = faults.at(sv, () -> code(codeField, rawCode), "");
+        Modifiers modifiers = faults.at(sv, () -> v.modifiers.parse(codeField, modifiers(sv, codeElement)),
+                Modifiers.NONE);
+        Procedure read = new Procedure(code, modifiers);
+        if (faults.found.size() == faultsBefore) {
+            v.procedures.put(sv.data(), composite, salt, read);
+        }
+        return read;
     }
 
     /**

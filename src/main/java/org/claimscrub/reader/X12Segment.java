@@ -3,35 +3,74 @@ package org.claimscrub.reader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One X12 segment as the tokenizer split it: its tag, its bytes and where each element starts, with where it sits
- * in the file. Values are decoded only when asked for (most elements of an 837 never are), and only an element's
- * first repetition is read: no element claimscrub reads repeats in an 837.
+ * One X12 segment as the tokenizer found it: its tag and where its bytes are in the tokenizer's buffer, with where
+ * it sits in the file; its elements are found when read. The bytes are not copied: the tokenizer never writes over
+ * a buffer it has handed out (it reads on into a fresh one), so a segment's bytes stay as they were read.
+ * Values are decoded only when asked for (most elements of an 837 never are), and the hot ones not at all: they
+ * are compared ({@link #is}) or looked up ({@link X12Memo}) by their bytes. Only an element's first repetition
+ * is read: no element claimscrub reads repeats in an 837.
  */
 final class X12Segment {
+    private static final byte[] NO_BYTES = {};
+
     private final String tag;
-    /** The segment's bytes from the tag to the terminator (excluded). */
+    /** The buffer the segment's bytes are in, from {@code from} (its tag) to {@code to} (its terminator, excluded). */
     private final byte[] data;
-    /** Offset of each element's first byte; element e (1-based) runs to the separator before starts[e]. */
-    private final int[] starts;
-    private final int size;
+    private final int from;
+    private final int to;
+    /** How many elements it has, counted when first asked for; -1 before. */
+    private int size = -1;
     private final long ordinal;
     private final int line;
     private final X12Delimiters delimiters;
-    /** Component 1 of each element, once decoded (a segment is read on one thread only). */
-    private String[] firsts;
 
     /**
      * @param ordinal the segment's position in the file, the first ISA being 1
      * @param line    the physical line it starts on (1 throughout a file without line breaks)
      */
-    X12Segment(String tag, byte[] data, int[] starts, int size, long ordinal, int line, X12Delimiters delimiters) {
+    X12Segment(String tag, byte[] data, int from, int to, long ordinal, int line, X12Delimiters delimiters) {
         this.tag = tag;
         this.data = data;
-        this.starts = starts;
-        this.size = size;
+        this.from = from;
+        this.to = to;
         this.ordinal = ordinal;
         this.line = line;
         this.delimiters = delimiters;
+    }
+
+    /** A segment whose elements are not split (the caller does not read them): its tag and position only. */
+    X12Segment(String tag, long ordinal, int line, X12Delimiters delimiters) {
+        this(tag, NO_BYTES, 0, 0, ordinal, line, delimiters);
+    }
+
+    /**
+     * The offset of element {@code position}'s first byte (1-based), or -1 when it has no such element: found by
+     * counting separators from the tag, as segments are short and each is read for a few elements only (no array
+     * of offsets per segment).
+     */
+    private int start(int position) {
+        if (position < 1) {
+            return -1;
+        }
+        byte separator = (byte) delimiters.element();
+        int e = 0;
+        for (int i = from + tag.length(); i < to; i++) {
+            if (data[i] == separator && ++e == position) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The offset after the element starting at {@code start}: the next element separator, or the segment's end. */
+    private int endFrom(int start) {
+        byte separator = (byte) delimiters.element();
+        for (int i = start; i < to; i++) {
+            if (data[i] == separator) {
+                return i;
+            }
+        }
+        return to;
     }
 
     String tag() {
@@ -46,57 +85,130 @@ final class X12Segment {
         return line;
     }
 
-    /** Component 1 of element {@code position} (1-based), or "" when absent; decoded once, as it is read often. */
+    X12Delimiters delimiters() {
+        return delimiters;
+    }
+
+    /** The buffer holding the segment's bytes, to be read at the offsets {@link #span} gives, never written. */
+    byte[] data() {
+        return data;
+    }
+
+    /** Component 1 of element {@code position} (1-based), or "" when absent. */
     String element(int position) {
-        if (position < 1 || position > size) {
-            return "";
-        }
-        if (firsts == null) {
-            firsts = new String[size];
-        }
-        String value = firsts[position - 1];
-        if (value == null) {
-            value = component(position, 1);
-            firsts[position - 1] = value;
-        }
-        return value;
+        return component(position, 1);
     }
 
     /** Component {@code component} (1-based) of element {@code position}, or "" when absent. */
     String component(int position, int component) {
-        if (position < 1 || position > size) {
-            return "";
+        return text(span(position, component));
+    }
+
+    /**
+     * Where component {@code component} of element {@code position} (both 1-based) is in {@link #data}: its first
+     * offset in the high 32 bits, the offset after it in the low ones ({@link #start}, {@link #end}); an absent
+     * component is empty.
+     */
+    long span(int position, int component) {
+        int begin = start(position);
+        if (begin < 0) {
+            return 0;
         }
-        int from = starts[position - 1];
-        int end = position < size ? starts[position] - 1 : data.length;
+        int end = endFrom(begin);
         // the ISA's elements have no components: ISA16 is the component separator itself
         boolean composite = !tag.equals("ISA");
+        int repetition = delimiters.repetitionByte();
+        byte separator = (byte) delimiters.component();
         int c = 1;
-        for (int i = from; i < end; i++) {
+        for (int i = begin; i < end; i++) {
             byte b = data[i];
-            if (b == delimiters.repetitionByte()) {
+            if (b == repetition) {
                 end = i;
                 break;
             }
-            if (composite && b == (byte) delimiters.component()) {
+            if (composite && b == separator) {
                 if (c == component) {
-                    return text(from, i);
+                    return between(begin, i);
                 }
                 c++;
-                from = i + 1;
+                begin = i + 1;
             }
         }
-        return c == component ? text(from, end) : "";
+        return c == component ? between(begin, end) : 0;
+    }
+
+    /**
+     * Where element {@code position}'s first repetition is from component {@code fromComponent} on, its
+     * component separators included (empty when it has fewer components): a composite's tail, as one key.
+     */
+    long tail(int position, int fromComponent) {
+        int begin = start(position);
+        if (begin < 0) {
+            return 0;
+        }
+        int end = endFrom(begin);
+        boolean composite = !tag.equals("ISA");
+        int repetition = delimiters.repetitionByte();
+        byte separator = (byte) delimiters.component();
+        int c = 1;
+        int tailStart = fromComponent == 1 ? begin : -1;
+        for (int i = begin; i < end; i++) {
+            byte b = data[i];
+            if (b == repetition) {
+                end = i;
+                break;
+            }
+            if (composite && b == separator && ++c == fromComponent) {
+                tailStart = i + 1;
+            }
+        }
+        return tailStart < 0 ? 0 : between(tailStart, end);
+    }
+
+    /** A span from {@code start} to {@code end} (excluded). */
+    static long between(int start, int end) {
+        return (long) start << 32 | end;
+    }
+
+    static int start(long span) {
+        return (int) (span >>> 32);
+    }
+
+    static int end(long span) {
+        return (int) span;
+    }
+
+    /** Where its elements are: every byte after the tag, separators included. */
+    long elements() {
+        return between(from + tag.length(), to);
+    }
+
+    /** Whether component 1 of element {@code position} is {@code value} (ASCII), as {@code element(position).equals(value)}. */
+    boolean is(int position, String value) {
+        long span = span(position, 1);
+        int start = start(span);
+        int length = end(span) - start;
+        if (length != value.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (data[start + i] != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many components element {@code position} has (0 when the element is absent). */
     int components(int position) {
-        if (position < 1 || position > size) {
+        int begin = start(position);
+        if (begin < 0) {
             return 0;
         }
         int count = 1;
-        int end = position < size ? starts[position] - 1 : data.length;
-        for (int i = starts[position - 1]; i < end && data[i] != delimiters.repetitionByte(); i++) {
+        int end = endFrom(begin);
+        int repetition = delimiters.repetitionByte();
+        for (int i = begin; i < end && data[i] != repetition; i++) {
             if (data[i] == (byte) delimiters.component()) {
                 count++;
             }
@@ -105,16 +217,29 @@ final class X12Segment {
     }
 
     int size() {
+        if (size < 0) {
+            byte separator = (byte) delimiters.element();
+            int count = 0;
+            for (int i = from + tag.length(); i < to; i++) {
+                if (data[i] == separator) {
+                    count++;
+                }
+            }
+            size = count;
+        }
         return size;
     }
 
-    private String text(int from, int to) {
-        return from >= to ? "" : new String(data, from, to - from, StandardCharsets.UTF_8);
+    /** The text at a {@link #span} of this segment. */
+    String text(long span) {
+        int start = start(span);
+        int end = end(span);
+        return start >= end ? "" : new String(data, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** The segment as it stands in the file, with its terminator, e.g. {@code SV1*HC:88305:26*90*UN*1~}. */
     String text() {
-        return new String(data, StandardCharsets.UTF_8) + delimiters.segment();
+        return new String(data, from, to - from, StandardCharsets.UTF_8) + delimiters.segment();
     }
 
     @Override

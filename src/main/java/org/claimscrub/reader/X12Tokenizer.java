@@ -4,6 +4,9 @@ import org.claimscrub.reader.X12Segment.X12Delimiters;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Predicate;
@@ -27,15 +30,20 @@ final class X12Tokenizer {
     private static final int NONE = X12Delimiters.NONE;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** Bytes read at a time; a buffer handed out in segments is never written again, so each refill takes a new one. */
+    private static final int BUFFER = 1 << 17;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LINE_BREAKS = '\n' * ONES;
+
     private final InputStream in;
     private final Predicate<String> split;
-    private static final byte[] NO_BYTES = {};
-    private static final int[] NO_STARTS = {};
-    /** Element offsets of the segment being split, reused. */
-    private int[] starts = new int[64];
     private X12Delimiters delimiters;
+    /** Tags by a hash of their bytes, one String per tag for the whole file, and whether the caller splits them. */
     private final String[] tags = new String[1 << 12];
-    private byte[] buf = new byte[1 << 16];
+    private final boolean[] splits = new boolean[1 << 12];
+    private byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
@@ -81,8 +89,8 @@ final class X12Tokenizer {
         } else if (segment == NONE) {
             throw new X12SyntaxException("the file does not start with an ISA segment");
         }
-        int end = terminator();
-        X12Segment s = parse(pos, end, startLine);
+        int end = scan();
+        X12Segment s = segment(pos, end, startLine);
         pos = Math.min(end + 1, limit);
         return s;
     }
@@ -138,13 +146,25 @@ final class X12Tokenizer {
         return 0;
     }
 
-    /** The offset of the terminator of the segment at {@code pos} (or the end of the input), counting lines. */
-    private int terminator() throws IOException, X12SyntaxException {
+    /**
+     * The offset of the terminator of the segment at {@code pos} (or the end of the input), counting lines. Eight
+     * bytes at a time where it can: a word with neither the terminator nor a line break in it is skipped whole
+     * (segments are split into elements later, by the thread that reads them: {@link X12Segment}).
+     */
+    private int scan() throws IOException, X12SyntaxException {
         int i = pos;
         byte t = (byte) segment;
+        long terminators = (t & 0xFFL) * ONES;
         while (true) {
             byte[] b = buf;
             int n = limit;
+            while (i + Long.BYTES <= n) {
+                long word = (long) WORDS.get(b, i);
+                if (hasByte(word ^ terminators) || hasByte(word ^ LINE_BREAKS)) {
+                    break;
+                }
+                i += Long.BYTES;
+            }
             while (i < n) {
                 byte x = b[i];
                 if (x == t) {
@@ -157,6 +177,12 @@ final class X12Tokenizer {
                     line++;
                 }
                 i++;
+                if ((i & 7) == 0 && i + Long.BYTES <= n) {
+                    break; // back to whole words
+                }
+            }
+            if (i < n) {
+                continue;
             }
             if (i - pos >= MAX_SEGMENT) {
                 throw new X12SyntaxException("a segment runs past " + MAX_SEGMENT + " bytes without its terminator");
@@ -169,33 +195,32 @@ final class X12Tokenizer {
         }
     }
 
-    private X12Segment parse(int from, int to, int startLine) throws X12SyntaxException {
-        int tagEnd = from;
-        while (tagEnd < to && buf[tagEnd] != element) {
-            tagEnd++;
-        }
-        String tag = tag(from, tagEnd);
-        ordinal++;
-        if (!split.test(tag)) {
-            return new X12Segment(tag, NO_BYTES, NO_STARTS, 0, ordinal, startLine, delimiters);
-        }
-        byte[] data = Arrays.copyOfRange(buf, from, to);
-        int size = 0;
-        int[] starts = this.starts;
-        for (int i = tagEnd - from; i < data.length; i++) {
-            if (data[i] == element) {
-                if (size == starts.length) {
-                    starts = Arrays.copyOf(starts, size * 2);
-                    this.starts = starts;
-                }
-                starts[size++] = i + 1;
-            }
-        }
-        return new X12Segment(tag, data, Arrays.copyOf(starts, size), size, ordinal, startLine, delimiters);
+    /** Whether a byte of {@code word} is zero. */
+    private static boolean hasByte(long word) {
+        return ((word - ONES) & ~word & HIGH_BITS) != 0;
     }
 
-    /** The tag, 2 or 3 letters and digits, one String per tag for the whole file. */
-    private String tag(int from, int to) throws X12SyntaxException {
+    private X12Segment segment(int from, int to, int startLine) throws X12SyntaxException {
+        // the tag ends at the first element separator; one that does not within 3 bytes makes no valid tag
+        int tagEnd = from;
+        int most = Math.min(to, from + 4);
+        while (tagEnd < most && buf[tagEnd] != element) {
+            tagEnd++;
+        }
+        if (tagEnd == most && most < to) {
+            tagEnd = to; // longer than any tag: tag() says so
+        }
+        int key = tag(from, tagEnd);
+        String tag = tags[key];
+        ordinal++;
+        if (!splits[key]) {
+            return new X12Segment(tag, ordinal, startLine, delimiters);
+        }
+        return new X12Segment(tag, buf, from, to, ordinal, startLine, delimiters); // the tag ends at from + its length
+    }
+
+    /** The tag's key in {@code tags}: 2 or 3 letters and digits, one String per tag for the whole file. */
+    private int tag(int from, int to) throws X12SyntaxException {
         int length = to - from;
         if (length < 2 || length > 3) {
             throw new X12SyntaxException("segment " + (ordinal + 1) + " has no valid tag (2 or 3 letters and"
@@ -205,7 +230,7 @@ final class X12Tokenizer {
         key = (key ^ (key >>> 7)) & (tags.length - 1);
         String known = tags[key];
         if (known != null && known.length() == length && matches(known, from)) {
-            return known;
+            return key;
         }
         for (int i = from; i < to; i++) {
             byte b = buf[i];
@@ -216,7 +241,8 @@ final class X12Tokenizer {
         }
         String tag = new String(buf, from, length, StandardCharsets.US_ASCII);
         tags[key] = tag;
-        return tag;
+        splits[key] = split.test(tag);
+        return key;
     }
 
     private boolean matches(String tag, int from) {
@@ -238,18 +264,22 @@ final class X12Tokenizer {
         return true;
     }
 
-    /** Reads more input after what is buffered, keeping the bytes from {@code pos}; false at the end. */
+    /**
+     * Reads more input after what is buffered, keeping the bytes from {@code pos}; false at the end. A full buffer
+     * is never compacted in place (segments handed out may point into it): the bytes from {@code pos} move to a
+     * new one, twice the size when they fill half of it.
+     */
     private boolean more() throws IOException {
         if (eof) {
             return false;
         }
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
-        }
         if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
+            int kept = limit - pos;
+            byte[] next = new byte[kept > buf.length / 2 ? buf.length * 2 : Math.max(BUFFER, buf.length)];
+            System.arraycopy(buf, pos, next, 0, kept);
+            buf = next;
+            limit = kept;
+            pos = 0;
         }
         int read = in.read(buf, limit, buf.length - limit);
         if (read < 0) {

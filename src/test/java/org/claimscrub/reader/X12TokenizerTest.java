@@ -87,6 +87,45 @@ class X12TokenizerTest {
     }
 
     @Test
+    void segmentsAcrossBufferRefillsAndShortReadsKeepTheirBytesAndLines() throws IOException,
+            X12Tokenizer.X12SyntaxException {
+        StringBuilder text = new StringBuilder(ISA).append('\n');
+        int count = 30_000; // several buffers' worth
+        for (int i = 1; i <= count; i++) {
+            text.append("SV1*HC:88305:").append(i % 2 == 0 ? "26" : "TC").append('*').append(i).append(".00*UN*")
+                    .append(i).append(i % 7 == 0 ? "*\n11" : "").append("~\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        // a stream that hands out 1 to 13 bytes at a time, so segments straddle every kind of refill
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            private int turn;
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + turn++ % 13));
+            }
+        };
+        X12Tokenizer t = new X12Tokenizer(trickle, tag -> true);
+        t.next();
+        List<X12Segment> segments = new ArrayList<>();
+        X12Segment s;
+        while ((s = t.next()) != null) {
+            segments.add(s);
+        }
+        assertEquals(count, segments.size());
+        int line = 2;
+        for (int i = 1; i <= count; i++) {
+            X12Segment sv1 = segments.get(i - 1);
+            assertEquals(line, sv1.line());
+            assertEquals(i % 2 == 0 ? "26" : "TC", sv1.component(1, 3));
+            assertEquals(i + ".00", sv1.element(2));
+            assertEquals(String.valueOf(i), sv1.element(4));
+            assertEquals(i % 7 == 0 ? "\n11" : "", sv1.element(5));
+            line += i % 7 == 0 ? 2 : 1;
+        }
+    }
+
+    @Test
     void envelopeSegmentsOutOfPlaceStopTheReadNamingTheSegment() throws IOException {
         String text = Files.readString(FIXTURES.resolve("bad-claims-among-good.837"));
         assertTrue(envelopeError(text.replace("GE*1*301~\n", "")).contains(

@@ -1,0 +1,75 @@
+package org.claimscrub.reader;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The byte-keyed memo of the 837 reader: a value is parsed once, a bad one every time, keys by bytes and salt. */
+class X12MemoTest {
+    private static final String ISA = "ISA*00*          *00*          *ZZ*LABA           *ZZ*MADEUPPAYER    *250311*"
+            + "0900*^*00501*000000301*0*T*:~";
+
+    private static X12Segment segment(String text) throws IOException, X12Tokenizer.X12SyntaxException {
+        X12Tokenizer t = new X12Tokenizer(new ByteArrayInputStream((ISA + text).getBytes(StandardCharsets.UTF_8)),
+                tag -> true);
+        t.next();
+        return t.next();
+    }
+
+    @Test
+    void aRepeatedValueIsParsedOnceAndABadOneEveryTime() throws Exception {
+        AtomicInteger parses = new AtomicInteger();
+        X12Memo<Integer> units = new X12Memo<>((field, value) -> {
+            parses.incrementAndGet();
+            return Fields.units(field, value);
+        });
+        X12Segment first = segment("SV1*HC:88305*90*UN*12~");
+        X12Segment second = segment("SV1*HC:88305:26*40*UN*12~");
+        Integer a = units.parse("SV1-04", first, first.span(4, 1));
+        Integer b = units.parse("SV1-04", second, second.span(4, 1));
+        assertEquals(12, a);
+        assertSame(a, b);
+        assertEquals(1, parses.get());
+        X12Segment bad = segment("SV1*HC:88305*90*UN*1X~");
+        assertThrows(FieldException.class, () -> units.parse("SV1-04", bad, bad.span(4, 1)));
+        assertThrows(FieldException.class, () -> units.parse("SV1-04", bad, bad.span(4, 1)));
+        assertEquals(3, parses.get(), "a value that does not parse is not remembered");
+    }
+
+    @Test
+    void keysAreTheBytesAndTheSalt() throws Exception {
+        X12Memo<String> memo = new X12Memo<>();
+        X12Segment sv1 = segment("SV1*HC:88305:26*90~");
+        long composite = sv1.tail(1, 1);
+        assertEquals("HC:88305:26", sv1.text(composite));
+        memo.put(sv1.data(), composite, ':', "with colons");
+        X12Segment same = segment("SV1*HC:88305:26*15~");
+        assertEquals("with colons", memo.get(same.data(), same.tail(1, 1), ':'));
+        assertNull(memo.get(same.data(), same.tail(1, 1), '>'), "another component separator, another key");
+        X12Segment other = segment("SV1*HC:88305:59*90~");
+        assertNull(memo.get(other.data(), other.tail(1, 1), ':'));
+        assertEquals("88305:59", other.text(other.tail(1, 2)));
+        assertEquals("", other.text(other.tail(1, 4)), "fewer components than asked for: empty");
+    }
+
+    @Test
+    void itKeepsAtMostTheCellMemoBound() {
+        X12Memo<String> memo = new X12Memo<>();
+        for (int i = 0; i < CellMemo.MAX_ENTRIES + 10; i++) {
+            byte[] key = String.format("%06d", i).getBytes(StandardCharsets.US_ASCII);
+            memo.put(key, X12Segment.between(0, 6), 0, "v" + i);
+        }
+        assertEquals("v0", memo.get(String.format("%06d", 0).getBytes(StandardCharsets.US_ASCII),
+                X12Segment.between(0, 6), 0));
+        assertNull(memo.get(String.format("%06d", CellMemo.MAX_ENTRIES + 5).getBytes(StandardCharsets.US_ASCII),
+                X12Segment.between(0, 6), 0), "past the bound, values are parsed each time");
+    }
+}

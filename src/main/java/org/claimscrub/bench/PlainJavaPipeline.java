@@ -23,7 +23,13 @@ import org.claimscrub.reference.GlobalDays;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.StatusCode;
 import org.claimscrub.reference.TeamIndicator;
+import org.claimscrub.report.BatchTally;
+import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimRuns;
+import org.claimscrub.report.ClaimTotals;
+import org.claimscrub.report.ClaimsCsvWriter;
 import org.claimscrub.report.FindingsCsvWriter;
+import org.claimscrub.report.FindingsFilter;
 import org.claimscrub.report.RejectLog;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.claimscrub.report.ReportFiles;
@@ -69,20 +75,30 @@ public final class PlainJavaPipeline {
     private final int memoryLines;
     /** Add-on to primary, from the rules folder, as {@link SyntheticBatch} pairs them. */
     private final Map<String, String> primaryOf;
+    /** The rules' own edits by id (rule name and file, severity, source, message template), as the catalog has them. */
     private final Map<String, EditDefinition> edits = new HashMap<>();
 
-    public PlainJavaPipeline(ReferenceData reference, int memoryLines, Map<String, String> primaryOf) {
+    /** @param ruleEdits the rule base's edits: each finding carries its rule's definition, so rows match the scrub's */
+    public PlainJavaPipeline(ReferenceData reference, int memoryLines, Map<String, String> primaryOf,
+                             Collection<EditDefinition> ruleEdits) {
         this.reference = reference;
         this.memoryLines = memoryLines;
         this.primaryOf = Map.copyOf(primaryOf);
+        ruleEdits.forEach(e -> edits.put(e.editId(), e));
     }
 
     /**
-     * Reads, regroups (setting repeated line numbers aside), checks and writes findings.csv (notices included) and rejects.csv
-     * into the folder, as a scrub does (not the claim worklist, notices or summaries); returns the findings count.
+     * Reads, regroups (setting repeated line numbers aside), checks and writes findings.csv, notices.csv,
+     * claims.csv, rejects.csv and summary.txt into the folder through the scrub's own report writers and runs
+     * (not summary.html or run.json); returns the findings count.
      */
     public long run(Path input, Path out, Path work) throws IOException, InputException {
         FindingsCsvWriter csv = new FindingsCsvWriter(true);
+        ClaimsCsvWriter claimsCsv = new ClaimsCsvWriter(true);
+        FindingsFilter filter = FindingsFilter.DEFAULT;
+        Map<String, ClaimRuns.Rejected> rejectedByClaim = new HashMap<>();
+        BatchTally tally = new BatchTally();
+        long linesRead = 0;
         long findingsCount = 0;
         long expectedLines = Files.size(input) / SHORTEST_LINE_BYTES;
         Files.createDirectories(work);
@@ -96,10 +112,16 @@ public final class PlainJavaPipeline {
                 if (regrouper.spilled() && !duplicates.deferred()) {
                     duplicates.defer(spill, regrouper.partitionCount(), expectedLines);
                 }
-            }, rejects::add));
+            }, reject -> {
+                rejects.add(reject);
+                ClaimRuns.countRejected(rejectedByClaim, reject);
+            }));
             List<Regrouper.Partition> partitions = regrouper.finish();
             DuplicateLineNumbers.Deferred late = duplicates.finish();
-            try (FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,
+            rejects.addLate(late.rejects());
+            late.rejects().forEach(r -> ClaimRuns.countRejected(rejectedByClaim, r));
+            try (ClaimRuns claims = new ClaimRuns(regrouper.spilled() ? spill : null);
+                 FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,
                     new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail))) {
                 for (int p = 0; p < partitions.size(); p++) {
                     List<ClaimLine> lines = partitions.get(p).load();
@@ -108,14 +130,32 @@ public final class PlainJavaPipeline {
                     }
                     List<Finding> findings = findings(lines);
                     findingsCount += findings.size();
-                    runs.add(p, List.of(runs.rows(findings)));
+                    linesRead += lines.size();
+                    tally.add(lines, findings);
+                    runs.add(p, List.of(runs.rows(findings.stream().filter(filter::inFindings).toList())));
+                    claims.add(p, List.of(claims.chunk(ClaimPart.of(lines, findings, filter))));
                 }
+                linesRead += rejects.size();
                 try (ReportFiles report = new ReportFiles(out)) {
                     report.writeBytes("findings.csv", w -> {
                         w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                         runs.writeTo(w);
                     });
                     report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
+                    ClaimTotals totals = new ClaimTotals();
+                    report.write("claims.csv", claimsOut -> report.write("notices.csv", noticesOut -> {
+                        claimsOut.write(claimsCsv.header());
+                        noticesOut.write(csv.header());
+                        claims.merge(rejectedByClaim, claim -> {
+                            totals.add(claim);
+                            claimsOut.write(claimsCsv.row(claim));
+                            for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
+                                noticesOut.write(csv.notice(claim.claimId(), g));
+                            }
+                        });
+                    }));
+                    long read = linesRead;
+                    report.write("summary.txt", w -> w.write(tally.summary(read, rejects.size(), totals).render()));
                     report.commit();
                 }
             }
@@ -252,7 +292,7 @@ public final class PlainJavaPipeline {
         }
     }
 
-    /** A finding of the edit, its category's message filled as a rule's consequence fills it. */
+    /** A finding of the rules' edit (or, for one the rules lack, its category's), its message filled as a rule fills it. */
     private void raise(List<Finding> findings, ClaimLine line, String editId, Category category,
                        Object... namedValues) {
         EditDefinition edit = edits.computeIfAbsent(editId, id -> new EditDefinition(id, category,

@@ -6,6 +6,7 @@ import org.claimscrub.bench.ReadBench;
 import org.claimscrub.bench.SyntheticBatch;
 import org.claimscrub.engine.DrlRules;
 import org.claimscrub.engine.RuleBase;
+import org.claimscrub.model.EditDefinition;
 import org.claimscrub.reader.InputException;
 import org.claimscrub.reference.ReferenceData;
 import org.claimscrub.reference.ReferenceDataException;
@@ -94,14 +95,22 @@ final class BenchCommand implements Callable<Integer> {
                     + " first run of a fresh JVM, JIT warm-up included%n", written / cold.seconds, cold.seconds,
                     cold.origin == RuleBase.Origin.CACHE ? "loaded from the rule cache" : "compiled",
                     cold.compileMs / 1e3);
-            plainJava(reference, primaryOf, input, folder);
+            // the rules' edit definitions (from the rule cache the scrub just filled), outside the timed runs
+            List<EditDefinition> ruleEdits;
+            try {
+                ruleEdits = ruleCache.loader().load(RulesFolder.resolve(rules)).edits();
+            } catch (org.claimscrub.engine.RuleCompilationException e) {
+                System.err.println("claimscrub: the rules do not compile: " + e.getMessage());
+                return ExitCode.RULES.code();
+            }
+            plainJava(reference, primaryOf, ruleEdits, input, folder);
 
             FullRun full = fullScrub(input, folder.resolve("full"));
             if (full.exit != ExitCode.OK.code()) {
                 System.err.println("claimscrub: the scrub exited " + full.exit);
                 return full.exit;
             }
-            PlainRun plain = plainJava(reference, primaryOf, input, folder);
+            PlainRun plain = plainJava(reference, primaryOf, ruleEdits, input, folder);
             double fullRate = written / full.seconds;
             // the compile overlaps reading: only the time the scrub still waited for it counts against the rate
             double scrubRate = written / (full.seconds - full.waitMs / 1e3);
@@ -187,12 +196,13 @@ final class BenchCommand implements Callable<Integer> {
         return Long.parseLong(manifest.replaceAll("(?s).*\"" + phase + "\": (\\d+).*", "$1"));
     }
 
-    private PlainRun plainJava(ReferenceData reference, Map<String, String> primaryOf, Path input, Path folder)
+    private PlainRun plainJava(ReferenceData reference, Map<String, String> primaryOf,
+                               List<EditDefinition> ruleEdits, Path input, Path folder)
             throws IOException, InputException {
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
         new PlainJavaPipeline(reference, memoryLines != null ? memoryLines
-                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()), primaryOf)
+                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()), primaryOf, ruleEdits)
                 .run(input, folder.resolve("plain"), folder.resolve("plain-work"));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.peakBytes();

@@ -95,12 +95,8 @@ public final class BatchRun implements AutoCloseable {
         this.rejects = new RejectLog(workFolder);
     }
 
-    /** A rejected line without a readable claim id counts in the lines, not the claims. */
     private void countRejectedLine(Reject reject) {
-        if (!reject.claimId().isEmpty()) {
-            rejectedLinesByClaim.merge(reject.claimId(), new ClaimRuns.Rejected(1, reject.source(), reject.field()),
-                    ClaimRuns.Rejected::plus);
-        }
+        ClaimRuns.countRejected(rejectedLinesByClaim, reject);
     }
 
     /** Reads every input (CSV or X12, as {@code format} says), regrouping its lines; records each file's SHA-256. */
@@ -261,18 +257,20 @@ public final class BatchRun implements AutoCloseable {
                 GroupScrub.Scrubbed found = group.scrub(chunk);
                 List<ClaimLine> lines = new ArrayList<>();
                 chunk.forEach(lines::addAll);
+                // every per-claim and per-row step runs here, on the workers, so the main thread only files
+                tally.add(lines, found.findings());
                 return new ChunkResult(found.findings(), findings.rows(found.reported()),
-                        ClaimPart.of(lines, found.findings(), filter));
+                        claims.chunk(ClaimPart.of(lines, found.findings(), filter)));
             }));
         }
         return new Submitted(partition, prepared, chunks);
     }
 
-    /** Waits for a partition's chunks, then adds it to the tally and its rows to the finding runs. */
+    /** Waits for a partition's chunks (tallied on the workers), then adds its rows to the finding and claim runs. */
     private void file(Submitted submitted) throws InterruptedException, ExecutionException, IOException {
         List<Finding> partitionFindings = new ArrayList<>();
         List<List<FindingRuns.Row>> partitionRows = new ArrayList<>();
-        List<List<ClaimPart>> partitionClaims = new ArrayList<>();
+        List<ClaimRuns.Chunk> partitionClaims = new ArrayList<>();
         for (int c = 0; c < submitted.chunks().size(); c++) {
             ChunkResult result = submitted.chunks().get(c).get();
             partitionFindings.addAll(result.findings());
@@ -288,8 +286,6 @@ public final class BatchRun implements AutoCloseable {
             progress.lines(scrubbed);
         }
         ruleFailed |= partitionFindings.stream().anyMatch(f -> f.category() == Category.SYSTEM);
-        List<ClaimLine> lines = submitted.prepared().lines();
-        tally.add(lines, partitionFindings);
         findings.add(submitted.partition(), partitionRows);
         claims.add(submitted.partition(), partitionClaims);
     }
@@ -326,7 +322,7 @@ public final class BatchRun implements AutoCloseable {
         findings.writeTo(out);
     }
 
-    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows, List<ClaimPart> claims) {
+    private record ChunkResult(List<Finding> findings, List<FindingRuns.Row> rows, ClaimRuns.Chunk claims) {
     }
 
     public Iterable<Reject> rejects() throws IOException {

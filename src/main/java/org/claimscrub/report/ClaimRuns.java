@@ -2,13 +2,14 @@ package org.claimscrub.report;
 
 import org.claimscrub.model.Category;
 import org.claimscrub.model.FindingStatus;
+import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.spill.SpillFolder;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The claims of a batch as sorted runs of {@link ClaimPart}s, one run per partition, kept in memory or spilled
@@ -50,30 +51,64 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
+    /** Counts a rejected line to its claim; one without a readable claim id counts in the lines, not the claims. */
+    public static void countRejected(Map<String, Rejected> byClaim, Reject reject) {
+        if (!reject.claimId().isEmpty()) {
+            byClaim.merge(reject.claimId(), new Rejected(1, reject.source(), reject.field()), Rejected::plus);
+        }
+    }
+
     /** @param spillFolder where to spill runs, or null to keep them in memory */
     public ClaimRuns(SpillFolder spillFolder) {
         this.spillFolder = spillFolder;
     }
 
-    /** Adds one partition's parts, made chunk by chunk by {@link ClaimPart#of}. */
-    public void add(int partition, List<List<ClaimPart>> chunks) throws IOException {
-        List<ClaimPart> parts = new ArrayList<>();
-        chunks.forEach(parts::addAll);
-        parts.sort(Comparator.comparing(ClaimPart::claimId));
+    /**
+     * One chunk's parts (by claim id, as {@link ClaimPart#of} makes them), with their spill records when the
+     * runs spill: {@link #chunk} encodes them on the thread that made them (a worker), so that filing the
+     * partition on the main thread only sorts and copies bytes.
+     */
+    public record Chunk(List<ClaimPart> parts, List<byte[]> records) {
+    }
+
+    /** Readies one chunk's parts for {@link #add}; safe on any thread. */
+    public Chunk chunk(List<ClaimPart> parts) {
+        if (spillFolder == null) {
+            return new Chunk(parts, null);
+        }
+        Codec codec = new Codec();
+        List<byte[]> records = new ArrayList<>(parts.size());
+        for (ClaimPart part : parts) {
+            records.add(codec.encode(part));
+        }
+        return new Chunk(parts, records);
+    }
+
+    /** Adds one partition's chunks, made by {@link #chunk}. */
+    public void add(int partition, List<Chunk> chunks) throws IOException {
+        record Entry(ClaimPart part, byte[] record) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunk.parts().size(); i++) {
+                entries.add(new Entry(chunk.parts().get(i), chunk.records() == null ? null : chunk.records().get(i)));
+            }
+        }
+        entries.sort(Comparator.comparing(e -> e.part().claimId()));
         Run run;
         if (spillFolder == null) {
-            run = new Run(parts, null, parts.size());
+            run = new Run(entries.stream().map(Entry::part).toList(), null, entries.size());
         } else {
             Path file = spillFolder.newFile("claims-" + partition + "-");
-            try (DataOutputStream out = new DataOutputStream(spillFolder.output(file))) {
-                Codec codec = new Codec();
-                synchronized (sharedIndex) {
-                    for (ClaimPart part : parts) {
-                        codec.write(out, part);
-                    }
+            try (OutputStream out = spillFolder.output(file)) {
+                byte[] length = new byte[4];
+                for (Entry e : entries) {
+                    ByteBuffer.wrap(length).putInt(e.record().length);
+                    out.write(length);
+                    out.write(e.record());
                 }
             }
-            run = new Run(null, file, parts.size());
+            run = new Run(null, file, entries.size());
         }
         synchronized (runs) {
             if (runs.put(partition, run) != null) {
@@ -178,14 +213,15 @@ public final class ClaimRuns implements AutoCloseable {
      * written once in {@link #shared} and then by index, up to {@link #SHARED_MAX} of them; others inline.
      */
     private static final int SHARED_MAX = 100_000;
-    private final Map<String, Integer> sharedIndex = new HashMap<>();
+    /** Written by the workers as they encode, read by the merge after every partition is filed. */
+    private final Map<String, Integer> sharedIndex = new ConcurrentHashMap<>();
     private final List<String> shared = new ArrayList<>();
 
     private final class Codec {
         private byte[] buf = new byte[4096];
         private int len;
 
-        void write(DataOutputStream out, ClaimPart p) throws IOException {
+        byte[] encode(ClaimPart p) {
             len = 0;
             inline(p.claimId());
             putLong(p.firstPosition());
@@ -238,8 +274,7 @@ public final class ClaimRuns implements AutoCloseable {
                     text(l.message());
                 }
             }
-            out.writeInt(len);
-            out.write(buf, 0, len);
+            return java.util.Arrays.copyOf(buf, len);
         }
 
         private ByteBuffer in;
@@ -319,16 +354,27 @@ public final class ClaimRuns implements AutoCloseable {
         /** A shared string as its index (0 and up), or -1 and its UTF-8 bytes. */
         private void text(String s) {
             Integer index = sharedIndex.get(s);
-            if (index == null && shared.size() < SHARED_MAX) {
-                index = shared.size();
-                shared.add(s);
-                sharedIndex.put(s, index);
+            if (index == null) {
+                index = register(s);
             }
             if (index != null) {
                 putInt(index);
                 return;
             }
             inline(s);
+        }
+
+        /** The string's index, made now unless the table is full (then null). */
+        private Integer register(String s) {
+            synchronized (shared) {
+                Integer index = sharedIndex.get(s);
+                if (index == null && shared.size() < SHARED_MAX) {
+                    index = shared.size();
+                    shared.add(s);
+                    sharedIndex.put(s, index);
+                }
+                return index;
+            }
         }
 
         /** A string that seldom repeats (a claim id), never looked up in the shared strings. */

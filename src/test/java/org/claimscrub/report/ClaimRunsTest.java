@@ -66,9 +66,9 @@ class ClaimRunsTest {
         List<ClaimPart> whole = null;
         for (SpillFolder spill : new SpillFolder[] {null, SpillFolder.create(tmp, "work-")}) {
             try (ClaimRuns runs = new ClaimRuns(spill)) {
-                runs.add(1, List.of(ClaimPart.of(List.of(addon, second), partB, FindingsFilter.DEFAULT)));
-                runs.add(0, List.of(ClaimPart.of(List.of(primary), partA, FindingsFilter.DEFAULT),
-                        ClaimPart.of(List.of(other), List.of(), FindingsFilter.DEFAULT)));
+                runs.add(1, List.of(runs.chunk(ClaimPart.of(List.of(addon, second), partB, FindingsFilter.DEFAULT))));
+                runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(primary), partA, FindingsFilter.DEFAULT)),
+                        runs.chunk(ClaimPart.of(List.of(other), List.of(), FindingsFilter.DEFAULT))));
                 List<ClaimPart> claims = merged(runs, Map.of());
                 assertEquals(List.of("C0", "C1"), claims.stream().map(ClaimPart::claimId).toList());
                 ClaimPart c1 = claims.get(1);
@@ -100,7 +100,8 @@ class ClaimRunsTest {
         try (ClaimRuns runs = new ClaimRuns(null)) {
             List<Finding> all = new ArrayList<>(partA);
             all.addAll(partB);
-            runs.add(0, List.of(ClaimPart.of(List.of(primary, other, addon, second), all, FindingsFilter.DEFAULT)));
+            runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(primary, other, addon, second), all,
+                    FindingsFilter.DEFAULT))));
             assertEquals(whole, merged(runs, Map.of()));
         }
     }
@@ -109,8 +110,8 @@ class ClaimRunsTest {
     void rejectedLinesMakeTheDispositionAndAClaimWithOnlyRejectedLinesStillHasItsRow() throws IOException {
         ClaimLine ok = line(0, 2, "C2", 1, "88305", "10.00", MONDAY);
         try (ClaimRuns runs = new ClaimRuns(null)) {
-            runs.add(0, List.of(ClaimPart.of(List.of(ok), List.of(new Finding(ok, DUPLICATE, "dup")),
-                    FindingsFilter.DEFAULT)));
+            runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(ok), List.of(new Finding(ok, DUPLICATE, "dup")),
+                    FindingsFilter.DEFAULT))));
             Map<String, ClaimRuns.Rejected> rejected = Map.of(
                     "C2", new ClaimRuns.Rejected(1, new SourceRef(0, "in0.csv", 3), "units"),
                     "C9", new ClaimRuns.Rejected(2, new SourceRef(0, "in0.csv", 9), ""));
@@ -143,5 +144,40 @@ class ClaimRunsTest {
         ClaimPart errorsOnly = ClaimPart.of(List.of(a, b), findings, new FindingsFilter(Severity.ERROR)).get(0);
         assertEquals(List.of("DOC-X", "DUP-LINE"), errorsOnly.noticeGroups().stream()
                 .map(ClaimPart.NoticeGroup::editId).toList(), "with error, warnings join the notices");
+    }
+
+    /** Workers encode chunks at once, sharing one string table; the merge reads every claim back as it was made. */
+    @Test
+    void chunksEncodedOnManyThreadsAtOnceReadBackAsMade() throws Exception {
+        List<List<ClaimPart>> chunks = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            List<ClaimLine> lines = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (int n = 0; n < 50; n++) {
+                ClaimLine l = line(0, c * 100L + n, String.format("C%02d-%02d", n, c), 1, "0753T", n + ".50", MONDAY);
+                lines.add(l);
+                findings.add(new Finding(l, CARRIER, "0753T has status C, chunk " + c + "."));
+                findings.add(new Finding(l, NO_PRIMARY, "0753T has no primary."));
+            }
+            chunks.add(ClaimPart.of(lines, findings, FindingsFilter.DEFAULT));
+        }
+        List<ClaimPart> expected = chunks.stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(ClaimPart::claimId)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (ClaimRuns runs = new ClaimRuns(SpillFolder.create(tmp, "work-"))) {
+            List<java.util.concurrent.Future<ClaimRuns.Chunk>> encoded = new ArrayList<>();
+            for (List<ClaimPart> chunk : chunks) {
+                encoded.add(pool.submit(() -> runs.chunk(chunk)));
+            }
+            List<ClaimRuns.Chunk> partition = new ArrayList<>();
+            for (java.util.concurrent.Future<ClaimRuns.Chunk> f : encoded) {
+                partition.add(f.get());
+            }
+            runs.add(0, partition.subList(0, 8));
+            runs.add(1, partition.subList(8, 16));
+            assertEquals(expected, merged(runs, Map.of()));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -27,9 +27,9 @@ record JobManifest(String version, Instant startedAt, Instant finishedAt, String
         j.append("  \"inputs\": [");
         for (int i = 0; i < inputs.size(); i++) {
             ReadStage.FileRead f = inputs.get(i);
-            j.append(i == 0 ? "\n" : ",\n").append("    {\"path\": ").append(Json.quote(f.digest().path()))
-                    .append(", \"bytes\": ").append(f.digest().bytes())
-                    .append(", \"sha256\": ").append(Json.quote(f.digest().sha256()))
+            j.append(i == 0 ? "\n" : ",\n").append("    {\"path\": ").append(Json.quote(f.path()))
+                    .append(", \"bytes\": ").append(f.bytes())
+                    .append(", \"sha256\": ").append(Json.quote(f.sha256()))
                     .append(", \"lines\": ").append(f.lines() + f.rejects()).append(", \"notes\": [");
             for (int k = 0; k < f.notes().size(); k++) {
                 j.append(k == 0 ? "" : ", ").append(Json.quote(f.notes().get(k)));

@@ -43,7 +43,7 @@ final class ReadStage {
     }
 
     /** One file as read: its digest, how many lines and rejects it gave, and what the reader noted. */
-    record FileRead(int index, FileDigest digest, long lines, long rejects, List<String> notes)
+    record FileRead(int index, String path, long bytes, String sha256, long lines, long rejects, List<String> notes)
             implements Serializable {
     }
 
@@ -74,8 +74,8 @@ final class ReadStage {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             bytes = fs.getFileStatus(path).getLen();
         }
-        FileDigest digest = new FileDigest(file, bytes, HexFormat.of().formatHex(sha.digest()));
-        items.add(new Item(Kind.FILE, "", 0, null, new FileRead(index, digest, counts[0], counts[1],
+        items.add(new Item(Kind.FILE, "", 0, null, new FileRead(index, file, bytes,
+                HexFormat.of().formatHex(sha.digest()), counts[0], counts[1],
                 List.copyOf(reader.notes()))));
         return items;
     }

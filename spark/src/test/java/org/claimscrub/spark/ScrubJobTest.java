@@ -168,8 +168,6 @@ class ScrubJobTest {
             for (String[] row : reader) {
                 rows.add(List.of(row));
             }
-        } catch (com.opencsv.exceptions.CsvValidationException e) {
-            throw new IOException(e);
         }
         rows.sort((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         return rows;

@@ -23,6 +23,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.reader.CsvReadOptions;
+import org.claimscrub.reader.InputException;
 import org.claimscrub.reader.InputFormat;
 import org.claimscrub.reference.cms.CmsTableLoader;
 import org.claimscrub.report.FindingsCsvWriter;
@@ -145,6 +146,17 @@ public final class ScrubJob implements Callable<Integer> {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("claimscrub-spark: " + e.getMessage() + "; nothing written");
             return 2;
+        } catch (RuntimeException e) {
+            // a task's failure arrives wrapped in Spark's exceptions: say what the core said, without the trace
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof InputException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InputException) {
+                System.err.println("claimscrub-spark: cannot read input: " + cause.getMessage());
+                return 3;
+            }
+            throw e;
         }
     }
 
@@ -162,7 +174,11 @@ public final class ScrubJob implements Callable<Integer> {
         ShippedSetup setup = ShippedSetup.read(rules, overrides, new CmsTableLoader.Request(mue, ptp, aoc, pfs),
                 minSeverity, Duration.ofSeconds(ruleTimeoutSeconds));
         // loaded on the driver first, so a rule or table problem stops the job before any task starts
-        setup.loaded();
+        try {
+            setup.loaded();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Broadcast<ShippedSetup> shipped = sc.broadcast(setup);
         boolean csvGuard = output == Output.CSV && formulaGuard;
 

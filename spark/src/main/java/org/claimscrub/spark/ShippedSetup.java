@@ -124,8 +124,7 @@ final class ShippedSetup implements Serializable {
             try {
                 return load();
             } catch (Exception e) {
-                // the driver loaded the same bytes before any task started, so this is an executor's own trouble
-                throw new IllegalStateException("cannot load the rules on this executor: " + e.getMessage(), e);
+                throw new IllegalStateException("the rules setup does not load: " + e.getMessage(), e);
             }
         });
     }

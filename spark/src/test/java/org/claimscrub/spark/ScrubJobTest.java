@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.claimscrub.bench.SyntheticBatch;
 import org.claimscrub.cli.Main;
 import org.claimscrub.engine.DrlRules;
+import org.claimscrub.reader.InputException;
 import org.claimscrub.report.FindingsCsvWriter;
 import org.claimscrub.report.RejectsCsvWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +109,18 @@ class ScrubJobTest {
                 parquet(tmp.resolve("parquet/findings").toString(), FindingsCsvWriter.HEADER));
         assertEquals(cells(cli.resolve("rejects.csv")),
                 parquet(tmp.resolve("parquet/rejects").toString(), RejectsCsvWriter.HEADER));
+    }
+
+    @Test
+    void aMissingInputStopsTheJobNamingTheFile() {
+        ScrubJob job = job(tmp.resolve("missing"), "csv", "claims-samples/no-such-file.csv");
+        Exception e = assertThrows(Exception.class, () -> job.run(spark));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof InputException)) {
+            cause = cause.getCause();
+        }
+        assertEquals("claims-samples/no-such-file.csv: file not found", cause.getMessage());
+        assertFalse(Files.exists(tmp.resolve("missing/run.json")));
     }
 
     /** Runs both front ends on the inputs; asserts their sorted findings and rejects rows are equal. */

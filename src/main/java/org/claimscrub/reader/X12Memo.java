@@ -15,20 +15,21 @@ import java.util.Arrays;
  * spanning several components. One per reader and thread, not thread-safe.
  */
 final class X12Memo<T> {
-    private static final int SLOTS = Integer.highestOneBit(CellMemo.MAX_ENTRIES) * 4;
-
-    private final CellMemo.Parser<T> parser;
     /** Keys of up to this many bytes are kept as two numbers, compared without a loop; longer ones as bytes. */
     private static final int SHORT = 2 * Long.BYTES;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final int[] metas = new int[SLOTS];
-    private final long[] lows = new long[SLOTS];
-    private final long[] highs = new long[SLOTS];
-    private final byte[][] keys = new byte[SLOTS][];
-    private final int[] salts = new int[SLOTS];
-    private final Object[] shortValues = new Object[SLOTS];
-    private final Object[] values = new Object[SLOTS];
+    private final CellMemo.Parser<T> parser;
+    /**
+     * Open-addressed tables, twice as many slots as entries at least: small while a memo holds few values (most
+     * hold a handful: dates, units, modifiers), so a look-up stays in the processor's cache. A short key's slot is
+     * three numbers side by side in {@code shortKeys}: its length and salt (0 for an empty slot), then its bytes.
+     */
+    private long[] shortKeys = new long[3 * 16];
+    private Object[] shortValues = new Object[16];
+    private byte[][] longKeys = new byte[16][];
+    private int[] longSalts = new int[16];
+    private Object[] longValues = new Object[16];
     private int size;
 
     /** @param parser what a value's text parses to, the same as for a CSV cell */
@@ -66,24 +67,27 @@ final class X12Memo<T> {
         if (to - from <= SHORT) {
             long low = word(data, from, to);
             long high = word(data, from + Long.BYTES, to);
-            int meta = meta(to - from, salt);
-            for (int slot = slot(low, high, meta); ; slot = (slot + 1) & (SLOTS - 1)) {
-                int m = metas[slot];
+            long meta = meta(to - from, salt);
+            long[] keys = shortKeys;
+            int mask = shortValues.length - 1;
+            for (int slot = slot(low, high, meta) & mask; ; slot = (slot + 1) & mask) {
+                long m = keys[3 * slot];
                 if (m == 0) {
                     return null;
                 }
-                if (m == meta && lows[slot] == low && highs[slot] == high) {
+                if (m == meta && keys[3 * slot + 1] == low && keys[3 * slot + 2] == high) {
                     return (T) shortValues[slot];
                 }
             }
         }
-        for (int slot = slot(data, from, to, salt); ; slot = (slot + 1) & (SLOTS - 1)) {
-            byte[] key = keys[slot];
+        int mask = longValues.length - 1;
+        for (int slot = slot(data, from, to, salt) & mask; ; slot = (slot + 1) & mask) {
+            byte[] key = longKeys[slot];
             if (key == null) {
                 return null;
             }
-            if (salts[slot] == salt && Arrays.equals(key, 0, key.length, data, from, to)) {
-                return (T) values[slot];
+            if (longSalts[slot] == salt && Arrays.equals(key, 0, key.length, data, from, to)) {
+                return (T) longValues[slot];
             }
         }
     }
@@ -93,30 +97,65 @@ final class X12Memo<T> {
         if (value == null || size >= CellMemo.MAX_ENTRIES || get(data, span, salt) != null) {
             return;
         }
+        if (2 * (size + 1) > shortValues.length) {
+            grow();
+        }
         int from = X12Segment.start(span);
         int to = X12Segment.end(span);
         if (to - from <= SHORT) {
             long low = word(data, from, to);
             long high = word(data, from + Long.BYTES, to);
-            int meta = meta(to - from, salt);
-            int slot = slot(low, high, meta);
-            while (metas[slot] != 0) {
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            metas[slot] = meta;
-            lows[slot] = low;
-            highs[slot] = high;
-            shortValues[slot] = value;
+            putShort(meta(to - from, salt), low, high, value);
         } else {
-            int slot = slot(data, from, to, salt);
-            while (keys[slot] != null) {
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            keys[slot] = Arrays.copyOfRange(data, from, to);
-            salts[slot] = salt;
-            values[slot] = value;
+            putLong(Arrays.copyOfRange(data, from, to), salt, value);
         }
         size++;
+    }
+
+    private void putShort(long meta, long low, long high, Object value) {
+        int mask = shortValues.length - 1;
+        int slot = slot(low, high, meta) & mask;
+        while (shortKeys[3 * slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        shortKeys[3 * slot] = meta;
+        shortKeys[3 * slot + 1] = low;
+        shortKeys[3 * slot + 2] = high;
+        shortValues[slot] = value;
+    }
+
+    private void putLong(byte[] key, int salt, Object value) {
+        int mask = longValues.length - 1;
+        int slot = slot(key, 0, key.length, salt) & mask;
+        while (longKeys[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        longKeys[slot] = key;
+        longSalts[slot] = salt;
+        longValues[slot] = value;
+    }
+
+    /** Doubles both tables, placing every entry again. */
+    private void grow() {
+        long[] oldShortKeys = shortKeys;
+        Object[] oldShortValues = shortValues;
+        byte[][] oldLongKeys = longKeys;
+        int[] oldLongSalts = longSalts;
+        Object[] oldLongValues = longValues;
+        int slots = oldShortValues.length * 2;
+        shortKeys = new long[3 * slots];
+        shortValues = new Object[slots];
+        longKeys = new byte[slots][];
+        longSalts = new int[slots];
+        longValues = new Object[slots];
+        for (int i = 0; i < oldShortValues.length; i++) {
+            if (oldShortKeys[3 * i] != 0) {
+                putShort(oldShortKeys[3 * i], oldShortKeys[3 * i + 1], oldShortKeys[3 * i + 2], oldShortValues[i]);
+            }
+            if (oldLongKeys[i] != null) {
+                putLong(oldLongKeys[i], oldLongSalts[i], oldLongValues[i]);
+            }
+        }
     }
 
     /** Up to 8 bytes from {@code from}, none past {@code to}, as one number (0 when none). */
@@ -137,13 +176,16 @@ final class X12Memo<T> {
     }
 
     /** A short key's length and salt, never 0 (an empty slot). */
-    private static int meta(int length, int salt) {
-        return (salt << 8 | length) + 1;
+    private static long meta(int length, int salt) {
+        return ((long) salt << 8 | length) + 1;
     }
 
-    private static int slot(long low, long high, int meta) {
-        long h = low * 0x9E3779B97F4A7C15L + high * 0xC2B2AE3D27D4EB4FL + meta;
-        return (int) (h >>> (64 - Integer.numberOfTrailingZeros(SLOTS)));
+    private static int slot(long low, long high, long meta) {
+        long h = low ^ Long.rotateLeft(high, 21) ^ meta * 0x9E3779B97F4A7C15L;
+        // murmur3's finalizer: every bit of the key moves the slot's bits
+        h = (h ^ h >>> 33) * 0xFF51AFD7ED558CCDL;
+        h = (h ^ h >>> 33) * 0xC4CEB9FE1A85EC53L;
+        return (int) (h ^ h >>> 33);
     }
 
     private static int slot(byte[] data, int from, int to, int salt) {
@@ -154,6 +196,6 @@ final class X12Memo<T> {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
-        return h & (SLOTS - 1);
+        return h;
     }
 }

@@ -14,9 +14,10 @@ import java.util.function.Predicate;
 /**
  * Splits X12 bytes into segments with the separators each ISA declares (element separator at ISA position 4,
  * repetition separator ISA11 from version 00402 on, component separator ISA16, segment terminator after it),
- * straight from a byte buffer: no per-character decoding, one pass over each byte. Line breaks and blanks between
+ * straight from a byte buffer: no per-character decoding, one scan for terminators. Line breaks and blanks between
  * segments are skipped; a segment may end the file without its terminator. Only segments the caller reads keep
- * their bytes (the others keep their tag and position); values are decoded when read ({@link X12Segment}).
+ * their bytes, as a view of the read buffer, never copied (the others keep their tag and position); elements are
+ * found and values decoded when read ({@link X12Segment}).
  *
  * <p>It checks the syntax only (a fixed-width ISA, segment tags); the envelopes are the caller's to check.
  * Messages name the segment by position and never quote its data.

@@ -61,6 +61,28 @@ class X12MemoTest {
     }
 
     @Test
+    void theSameBytesUnderAnotherComponentSeparatorAreReadAgain() throws InputException {
+        String claim = "GS*HC*LABA*MADEUPPAYER*20250311*0900*1*X*005010X222A1~ST*837*0001*005010X222A1~"
+                + "HL*1**20*1~NM1*85*2*LAB A*****XX*1900000013~HL*2*1*22*0~NM1*IL*1*MADE*UP****MI*M1~"
+                + "CLM*C-%s*125.00***81:B:1*Y*A*Y*Y~HI*ABK:D485~LX*1~SV1*HC:88305:26*125.00*UN*1***1~"
+                + "DTP*472*D8*20250311~SE*9*0001~GE*1*1~IEA*1*000000301~";
+        // the second interchange declares '>' as its component separator: there "HC:88305:26" is one component
+        String second = ISA.replace(":~", ">~") + String.format(claim, "2").replace("81:B:1", "81>B>1")
+                .replace("ABK:D485", "ABK>D485");
+        String text = ISA + String.format(claim, "1") + second;
+        java.util.List<org.claimscrub.model.ClaimLine> lines = new java.util.ArrayList<>();
+        java.util.List<org.claimscrub.model.Reject> rejects = new java.util.ArrayList<>();
+        new X12ClaimReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "made-up.837", 0,
+                ClaimSink.of(lines::add, rejects::add));
+        assertEquals(1, lines.size());
+        assertEquals("88305", lines.get(0).code());
+        assertEquals(java.util.List.of("D485"), lines.get(0).diagnosisCodes());
+        assertEquals(1, rejects.size());
+        assertEquals("C-2", rejects.get(0).claimId());
+        assertEquals("SV1-01", rejects.get(0).field());
+    }
+
+    @Test
     void itKeepsAtMostTheCellMemoBound() {
         X12Memo<String> memo = new X12Memo<>();
         for (int i = 0; i < CellMemo.MAX_ENTRIES + 10; i++) {

@@ -50,7 +50,7 @@ class BenchCommandTest {
         assertTrue(printed.matches("(?s).*Cold start: full scrub [\\d,]+ lines/s end to end.*"), printed);
         assertTrue(printed.matches("(?s).*Full scrub: [\\d,]+ lines/s end to end.*peak heap [\\d,]+ MB.*"), printed);
         assertTrue(printed.matches("(?s).*Plain Java: [\\d,]+ lines/s.*peak heap [\\d,]+ MB.*"), printed);
-        assertTrue(printed.contains("Ratio:"), printed);
+        assertTrue(printed.matches("(?s).*Ratio: .*cold start at \\d+% of the plain-Java rate.*"), printed);
         assertTrue(printed.matches("(?s).*Reading:    CSV [\\d,]+ lines/s .*; X12 837 of the same lines [\\d,]+ lines/s.*"),
                 printed);
         assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"

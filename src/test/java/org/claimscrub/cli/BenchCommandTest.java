@@ -70,7 +70,8 @@ class BenchCommandTest {
         RuleBase rules = new RuleLoader().load(Path.of("rules"));
 
         List<String> byRules = compact(new Scrubber(rules, reference).scrub(lines));
-        List<String> byHand = compact(new PlainJavaPipeline(reference, 5_000, primaryOf, rules.edits()).findings(lines));
+        List<String> byHand = compact(new PlainJavaPipeline(reference, 5_000, primaryOf, rules.edits())
+                .findings(lines));
 
         assertTrue(byRules.size() > 10_000, "the batch exercises the edits: " + byRules.size());
         Set<String> editsMade = new TreeSet<>();
@@ -95,7 +96,8 @@ class BenchCommandTest {
         ReferenceData reference = new ReferenceDataLoader().load(Path.of("rules", "reference"));
 
         List<EditDefinition> edits = new RuleLoader().load(Path.of("rules")).edits();
-        long count = new PlainJavaPipeline(reference, 500, primaryOf, edits).run(batch, tmp.resolve("plain"), tmp.resolve("work"));
+        long count = new PlainJavaPipeline(reference, 500, primaryOf, edits)
+                .run(batch, tmp.resolve("plain"), tmp.resolve("work"));
 
         try (Stream<String> rows = Files.lines(tmp.resolve("plain/rejects.csv"))) {
             assertEquals(1, rows.count(), "the synthetic batch of " + written + " lines has no bad line: a header only");

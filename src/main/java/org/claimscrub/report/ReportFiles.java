@@ -2,6 +2,7 @@ package org.claimscrub.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes report files so that none appears half written: each is written to a temporary file in the output
@@ -57,7 +60,7 @@ public final class ReportFiles implements AutoCloseable {
      * its bytes do not depend on this. Waits for both; the first failure is thrown.
      */
     public void inParallel(Group first, Group second) throws IOException {
-        java.util.concurrent.FutureTask<Void> other = new java.util.concurrent.FutureTask<>(() -> {
+        FutureTask<Void> other = new FutureTask<>(() -> {
             second.write();
             return null;
         });
@@ -71,13 +74,13 @@ public final class ReportFiles implements AutoCloseable {
         }
     }
 
-    private static void waitFor(java.util.concurrent.FutureTask<Void> task) throws IOException {
+    private static void waitFor(FutureTask<Void> task) throws IOException {
         try {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while the report was written");
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new InterruptedIOException("interrupted while the report was written");
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;

@@ -137,13 +137,15 @@ public final class PlainJavaPipeline {
                 }
                 linesRead += rejects.size();
                 try (ReportFiles report = new ReportFiles(out)) {
-                    report.writeBytes("findings.csv", w -> {
-                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
-                        runs.writeTo(w);
-                    });
-                    report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
                     ClaimTotals totals = new ClaimTotals();
-                    report.write("claims.csv", claimsOut -> report.write("notices.csv", noticesOut -> {
+                    // the two merges at once, as the scrub writes them
+                    report.inParallel(() -> {
+                        report.writeBytes("findings.csv", w -> {
+                            w.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                            runs.writeTo(w);
+                        });
+                        report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
+                    }, () -> report.write("claims.csv", claimsOut -> report.write("notices.csv", noticesOut -> {
                         claimsOut.write(claimsCsv.header());
                         noticesOut.write(csv.header());
                         claims.merge(rejectedByClaim, claim -> {
@@ -153,7 +155,7 @@ public final class PlainJavaPipeline {
                                 noticesOut.write(csv.notice(claim.claimId(), g));
                             }
                         });
-                    }));
+                    })));
                     long read = linesRead;
                     report.write("summary.txt", w -> w.write(tally.summary(read, rejects.size(), totals).render()));
                     report.commit();
@@ -292,7 +294,7 @@ public final class PlainJavaPipeline {
         }
     }
 
-    /** A finding of the rules' edit (or, for one the rules lack, its category's), its message filled as a rule fills it. */
+    /** A finding of the rules' edit (else its category's), its message filled as a rule's consequence fills it. */
     private void raise(List<Finding> findings, ClaimLine line, String editId, Category category,
                        Object... namedValues) {
         EditDefinition edit = edits.computeIfAbsent(editId, id -> new EditDefinition(id, category,

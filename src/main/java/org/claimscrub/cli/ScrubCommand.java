@@ -326,47 +326,50 @@ final class ScrubCommand implements Callable<Integer> {
             ScrubSummary written;
             ExitCode exitCode;
             try (ReportFiles report = folder.newReport()) {
-                report.writeBytes(outputs.get(0), w -> {
-                    if (format == Format.CSV) {
-                        w.write(csv.header().getBytes(StandardCharsets.UTF_8));
-                    }
-                    batch.writeFindings(w);
-                });
-                report.write(outputs.get(1), w -> {
-                    if (format == Format.CSV) {
-                        new RejectsCsvWriter(formulaGuard).write(batch.rejects(), w);
-                    } else {
-                        new RejectsJsonlWriter().write(batch.rejects(), w);
-                    }
-                });
                 ClaimTotals[] claimTotals = new ClaimTotals[1];
-                // claims and notices come out of one pass over the claims, so the two files are written at once
-                report.write(outputs.get(2), claimsOut -> {
-                    ClaimsCsvWriter claimsCsv = new ClaimsCsvWriter(formulaGuard);
-                    ClaimsJsonlWriter claimsJsonl = new ClaimsJsonlWriter();
-                    if (format == Format.CSV) {
-                        claimsOut.write(claimsCsv.header());
-                    }
-                    ReportFiles.Content withNotices = noticesOut -> {
-                        if (noticesOut != null && format == Format.CSV) {
-                            noticesOut.write(csv.header());
+                // the findings merge and the claim merge are independent: one on each core
+                report.inParallel(() -> {
+                    report.writeBytes(outputs.get(0), w -> {
+                        if (format == Format.CSV) {
+                            w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                         }
-                        claimTotals[0] = batch.writeClaims(claim -> {
-                            claimsOut.write(format == Format.CSV ? claimsCsv.row(claim) : claimsJsonl.row(claim));
-                            if (noticesOut != null) {
-                                for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
-                                    noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
-                                            : jsonl.notice(claim.claimId(), g));
-                                }
+                        batch.writeFindings(w);
+                    });
+                    report.write(outputs.get(1), w -> {
+                        if (format == Format.CSV) {
+                            new RejectsCsvWriter(formulaGuard).write(batch.rejects(), w);
+                        } else {
+                            new RejectsJsonlWriter().write(batch.rejects(), w);
+                        }
+                    });
+                }, () ->
+                    // claims and notices come out of one pass over the claims, so the two files are written at once
+                    report.write(outputs.get(2), claimsOut -> {
+                        ClaimsCsvWriter claimsCsv = new ClaimsCsvWriter(formulaGuard);
+                        ClaimsJsonlWriter claimsJsonl = new ClaimsJsonlWriter();
+                        if (format == Format.CSV) {
+                            claimsOut.write(claimsCsv.header());
+                        }
+                        ReportFiles.Content withNotices = noticesOut -> {
+                            if (noticesOut != null && format == Format.CSV) {
+                                noticesOut.write(csv.header());
                             }
-                        });
-                    };
-                    if (filter.writesNotices()) {
-                        report.write(outputs.get(3), withNotices);
-                    } else {
-                        withNotices.writeTo(null);
-                    }
-                });
+                            claimTotals[0] = batch.writeClaims(claim -> {
+                                claimsOut.write(format == Format.CSV ? claimsCsv.row(claim) : claimsJsonl.row(claim));
+                                if (noticesOut != null) {
+                                    for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
+                                        noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
+                                                : jsonl.notice(claim.claimId(), g));
+                                    }
+                                }
+                            });
+                        };
+                        if (filter.writesNotices()) {
+                            report.write(outputs.get(3), withNotices);
+                        } else {
+                            withNotices.writeTo(null);
+                        }
+                    }));
                 ScrubSummary summary = batch.summary(claimTotals[0]);
                 ExitCode exit = exitCode(summary, batch.ruleFailed());
                 written = summary;

@@ -235,7 +235,7 @@ public final class BatchRun implements AutoCloseable {
     }
 
     /** A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks. */
-    private record Prepared(List<ClaimLine> lines, List<List<List<ClaimLine>>> chunks) {
+    private record Prepared(List<List<List<ClaimLine>>> chunks) {
     }
 
     private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
@@ -247,7 +247,7 @@ public final class BatchRun implements AutoCloseable {
         if (!setAside.isEmpty()) {
             lines.removeIf(line -> setAside.contains(line.source()));
         }
-        return new Prepared(lines, Scrubber.chunks(Scrubber.visits(lines)));
+        return new Prepared(Scrubber.chunks(Scrubber.visits(lines)));
     }
 
     private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {

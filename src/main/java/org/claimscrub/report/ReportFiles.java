@@ -2,6 +2,7 @@ package org.claimscrub.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes report files so that none appears half written: each is written to a temporary file in the output
@@ -46,21 +49,74 @@ public final class ReportFiles implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Some of the report's files, written by {@link #inParallel}. */
+    public interface Group {
+        void write() throws IOException;
+    }
+
+    /**
+     * Writes two independent groups of files at once, {@code second} on a thread of its own: the findings merge
+     * and the claim merge each take a core's time on a large batch. Each file is still written by one thread, so
+     * its bytes do not depend on this. Waits for both; the first failure is thrown.
+     */
+    public void inParallel(Group first, Group second) throws IOException {
+        FutureTask<Void> other = new FutureTask<>(() -> {
+            second.write();
+            return null;
+        });
+        Thread thread = new Thread(other, "claimscrub-report");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            first.write();
+        } finally {
+            waitFor(other);
+        }
+    }
+
+    private static void waitFor(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the report was written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     /** A report file of bytes already encoded (UTF-8), for the big findings file. */
     public void writeBytes(String name, Bytes content) throws IOException {
-        Path tmp = Files.createTempFile(folder, TEMP_PREFIX + name + ".", TEMP_SUFFIX);
-        pending.add(new Path[] {tmp, folder.resolve(name)});
+        Path tmp = pend(name);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             content.writeTo(out);
         }
     }
 
     public void write(String name, Content content) throws IOException {
-        Path tmp = Files.createTempFile(folder, TEMP_PREFIX + name + ".", TEMP_SUFFIX);
-        pending.add(new Path[] {tmp, folder.resolve(name)});
+        Path tmp = pend(name);
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             content.writeTo(out);
         }
+    }
+
+    /** A new temporary file for the name; files may be started on two threads ({@link #inParallel}). */
+    private Path pend(String name) throws IOException {
+        Path tmp = Files.createTempFile(folder, TEMP_PREFIX + name + ".", TEMP_SUFFIX);
+        synchronized (pending) {
+            pending.add(new Path[] {tmp, folder.resolve(name)});
+        }
+        return tmp;
     }
 
     public void commit() throws IOException {

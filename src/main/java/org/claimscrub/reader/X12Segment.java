@@ -115,26 +115,20 @@ final class X12Segment {
             return 0;
         }
         int end = endFrom(begin);
+        int first = componentStart(begin, end, component);
+        if (first < 0) {
+            return 0;
+        }
         // the ISA's elements have no components: ISA16 is the component separator itself
         boolean composite = !tag.equals("ISA");
-        int repetition = delimiters.repetitionByte();
         byte separator = (byte) delimiters.component();
-        int c = 1;
-        for (int i = begin; i < end; i++) {
-            byte b = data[i];
-            if (b == repetition) {
-                end = i;
-                break;
-            }
-            if (composite && b == separator) {
-                if (c == component) {
-                    return between(begin, i);
-                }
-                c++;
-                begin = i + 1;
+        int repetition = delimiters.repetitionByte();
+        for (int i = first; i < end; i++) {
+            if (data[i] == repetition || composite && data[i] == separator) {
+                return between(first, i);
             }
         }
-        return c == component ? between(begin, end) : 0;
+        return between(first, end);
     }
 
     /**
@@ -147,22 +141,43 @@ final class X12Segment {
             return 0;
         }
         int end = endFrom(begin);
-        boolean composite = !tag.equals("ISA");
+        int first = componentStart(begin, end, fromComponent);
+        if (first < 0) {
+            return 0;
+        }
+        int repetition = delimiters.repetitionByte();
+        for (int i = first; i < end; i++) {
+            if (data[i] == repetition) {
+                return between(first, i);
+            }
+        }
+        return between(first, end);
+    }
+
+    /**
+     * Where component {@code component} (1-based) of the element at {@code begin}..{@code end} starts in its first
+     * repetition, or -1 when that has fewer components (an ISA element has one).
+     */
+    private int componentStart(int begin, int end, int component) {
+        if (component == 1) {
+            return begin;
+        }
+        if (tag.equals("ISA")) {
+            return -1;
+        }
         int repetition = delimiters.repetitionByte();
         byte separator = (byte) delimiters.component();
         int c = 1;
-        int tailStart = fromComponent == 1 ? begin : -1;
         for (int i = begin; i < end; i++) {
             byte b = data[i];
             if (b == repetition) {
-                end = i;
-                break;
+                return -1;
             }
-            if (composite && b == separator && ++c == fromComponent) {
-                tailStart = i + 1;
+            if (b == separator && ++c == component) {
+                return i + 1;
             }
         }
-        return tailStart < 0 ? 0 : between(tailStart, end);
+        return -1;
     }
 
     /** A span from {@code start} to {@code end} (excluded). */

@@ -1,5 +1,6 @@
 package org.claimscrub.cli;
 
+import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.engine.RuleBase;
 import org.claimscrub.engine.RuleCompilationException;
 import org.claimscrub.engine.OverridesException;
@@ -458,12 +459,8 @@ final class ScrubCommand implements Callable<Integer> {
                 r.problems().forEach(p -> System.err.println(p));
             } else if (cause instanceof IOException io) {
                 System.err.println("claimscrub: cannot read the rules: " + io.getMessage());
-            } else if (cause instanceof RuntimeException re) {
-                throw re;
-            } else if (cause instanceof Error error) {
-                throw error;
             } else {
-                throw new IllegalStateException(cause);
+                throw TaskFailure.rethrow(cause);
             }
             return ExitCode.RULES;
         }

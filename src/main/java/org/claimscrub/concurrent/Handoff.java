@@ -79,11 +79,8 @@ public final class Handoff<T> implements AutoCloseable {
         if (f instanceof IOException io) {
             throw new IOException(io.getMessage(), io);
         }
-        if (f instanceof RuntimeException re) {
-            throw re;
-        }
-        if (f instanceof Error error) {
-            throw error;
+        if (f != null) {
+            throw TaskFailure.rethrow(f);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.claimscrub.pipeline;
 
+import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
 import org.claimscrub.engine.Regrouper;
@@ -212,14 +213,7 @@ public final class BatchRun implements AutoCloseable {
                 file(previous);
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailure.rethrow(e.getCause());
         } finally {
             pool.shutdownNow();
             loader.shutdownNow();

@@ -1,5 +1,6 @@
 package org.claimscrub.report;
 
+import org.claimscrub.concurrent.TaskFailure;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -85,13 +86,7 @@ public final class ReportFiles implements AutoCloseable {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailure.rethrow(cause);
         }
     }
 

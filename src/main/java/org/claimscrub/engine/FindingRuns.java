@@ -1,6 +1,7 @@
 package org.claimscrub.engine;
 
 import org.claimscrub.model.Finding;
+import org.claimscrub.spill.RunMerge;
 import org.claimscrub.spill.SpillFolder;
 
 import java.io.EOFException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,33 +137,12 @@ public final class FindingRuns implements AutoCloseable {
 
     /** Writes every row in report order. */
     public void writeTo(OutputStream out) throws IOException {
-        List<RunReader> readers = new ArrayList<>();
-        try {
-            PriorityQueue<RunReader> heads = new PriorityQueue<>((a, b) -> {
-                int c = Long.compare(a.current.position(), b.current.position());
-                return c != 0 ? c : Integer.compare(a.index, b.index);
-            });
-            for (Run run : runs.values()) {
-                RunReader reader = new RunReader(run, readers.size(), spillFolder);
-                readers.add(reader);
-                if (reader.advance()) {
-                    heads.add(reader);
-                }
-            }
-            RunReader next;
-            while ((next = heads.poll()) != null) {
-                out.write(next.current.head());
-                out.write(shared.get(next.current.shared()));
-                out.write(next.current.tail());
-                if (next.advance()) {
-                    heads.add(next);
-                }
-            }
-        } finally {
-            for (RunReader reader : readers) {
-                reader.close();
-            }
-        }
+        RunMerge.merge(new ArrayList<>(runs.values()), run -> new RunReader(run, spillFolder),
+                Comparator.comparingLong(Row::position), row -> {
+                    out.write(row.head());
+                    out.write(shared.get(row.shared()));
+                    out.write(row.tail());
+                });
     }
 
     @Override
@@ -178,28 +157,24 @@ public final class FindingRuns implements AutoCloseable {
     private record Run(List<Row> rows, Path file, int size) {
     }
 
-    private static final class RunReader implements AutoCloseable {
+    private static final class RunReader implements RunMerge.Cursor<Row> {
         private final Run run;
-        private final int index;
         private final InputStream in;
         private final byte[] header = new byte[HEADER_BYTES];
         private int read;
-        private Row current;
 
-        RunReader(Run run, int index, SpillFolder folder) throws IOException {
+        RunReader(Run run, SpillFolder folder) throws IOException {
             this.run = run;
-            this.index = index;
             this.in = run.file == null ? null : folder.input(run.file);
         }
 
-        boolean advance() throws IOException {
+        @Override
+        public Row next() throws IOException {
             if (read >= run.size) {
-                current = null;
-                return false;
+                return null;
             }
             if (in == null) {
-                current = run.rows.get(read++);
-                return true;
+                return run.rows.get(read++);
             }
             readFully(header);
             ByteBuffer fields = ByteBuffer.wrap(header);
@@ -209,9 +184,8 @@ public final class FindingRuns implements AutoCloseable {
             byte[] rowTail = new byte[fields.getInt()];
             readFully(rowHead);
             readFully(rowTail);
-            current = new Row(position, rowHead, sharedPart, rowTail);
             read++;
-            return true;
+            return new Row(position, rowHead, sharedPart, rowTail);
         }
 
         private void readFully(byte[] into) throws IOException {

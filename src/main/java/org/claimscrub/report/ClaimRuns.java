@@ -5,6 +5,7 @@ import org.claimscrub.model.FindingStatus;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.Severity;
 import org.claimscrub.model.SourceRef;
+import org.claimscrub.spill.RunMerge;
 import org.claimscrub.spill.SpillFolder;
 
 import java.io.DataInputStream;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -127,38 +127,19 @@ public final class ClaimRuns implements AutoCloseable {
         List<ClaimPart> rejectedParts = new ArrayList<>(rejected.size());
         rejected.forEach((id, r) -> rejectedParts.add(ClaimPart.rejected(id, r.lines(), r.describe())));
         rejectedParts.sort(Comparator.comparing(ClaimPart::claimId));
-        List<RunReader> readers = new ArrayList<>();
-        try {
-            PriorityQueue<RunReader> heads = new PriorityQueue<>((a, b) -> {
-                int c = a.current.claimId().compareTo(b.current.claimId());
-                return c != 0 ? c : Integer.compare(a.index, b.index);
-            });
-            List<Run> all = new ArrayList<>(runs.values());
-            all.add(new Run(rejectedParts, null, rejectedParts.size()));
-            for (Run run : all) {
-                RunReader reader = new RunReader(run, readers.size());
-                readers.add(reader);
-                if (reader.advance()) {
-                    heads.add(reader);
-                }
-            }
-            List<ClaimPart> same = new ArrayList<>();
-            while (!heads.isEmpty()) {
-                String claimId = heads.peek().current.claimId();
-                same.clear();
-                while (!heads.isEmpty() && heads.peek().current.claimId().equals(claimId)) {
-                    RunReader next = heads.poll();
-                    same.add(next.current);
-                    if (next.advance()) {
-                        heads.add(next);
-                    }
-                }
+        List<Run> all = new ArrayList<>(runs.values());
+        all.add(new Run(rejectedParts, null, rejectedParts.size()));
+        // the parts of one claim come out side by side (runs sort by claim id); each claim goes out whole
+        List<ClaimPart> same = new ArrayList<>();
+        RunMerge.merge(all, RunReader::new, Comparator.comparing(ClaimPart::claimId), part -> {
+            if (!same.isEmpty() && !same.get(0).claimId().equals(part.claimId())) {
                 sink.claim(ClaimPart.merge(same));
+                same.clear();
             }
-        } finally {
-            for (RunReader reader : readers) {
-                reader.close();
-            }
+            same.add(part);
+        });
+        if (!same.isEmpty()) {
+            sink.claim(ClaimPart.merge(same));
         }
     }
 
@@ -174,29 +155,26 @@ public final class ClaimRuns implements AutoCloseable {
     private record Run(List<ClaimPart> parts, Path file, int size) {
     }
 
-    private final class RunReader implements AutoCloseable {
+    private final class RunReader implements RunMerge.Cursor<ClaimPart> {
         private final Run run;
-        private final int index;
         private final DataInputStream in;
         private final Codec codec = new Codec();
         private int read;
-        private ClaimPart current;
 
-        RunReader(Run run, int index) throws IOException {
+        RunReader(Run run) throws IOException {
             this.run = run;
-            this.index = index;
             this.in = run.file == null ? null
                     : new DataInputStream(spillFolder.input(run.file));
         }
 
-        boolean advance() throws IOException {
+        @Override
+        public ClaimPart next() throws IOException {
             if (read >= run.size) {
-                current = null;
-                return false;
+                return null;
             }
-            current = in == null ? run.parts.get(read) : codec.read(in);
+            ClaimPart part = in == null ? run.parts.get(read) : codec.read(in);
             read++;
-            return true;
+            return part;
         }
 
         @Override

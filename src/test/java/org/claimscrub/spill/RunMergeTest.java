@@ -1,0 +1,61 @@
+package org.claimscrub.spill;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RunMergeTest {
+    /** A run of "key/run" items, sorted by key; records its closing. */
+    private static final class ListRun implements RunMerge.Cursor<String> {
+        private final Iterator<String> items;
+        private final List<String> closed;
+        private final String name;
+
+        ListRun(String name, List<String> items, List<String> closed) {
+            this.name = name;
+            this.items = items.iterator();
+            this.closed = closed;
+        }
+
+        @Override
+        public String next() {
+            return items.hasNext() ? items.next() : null;
+        }
+
+        @Override
+        public void close() {
+            closed.add(name);
+        }
+    }
+
+    private static final Comparator<String> BY_KEY = Comparator.comparing(s -> s.substring(0, s.indexOf('/')));
+
+    @Test
+    void everyItemComesOnceInOrderWithTiesInTheOrderOfTheRuns() throws IOException {
+        List<String> closed = new ArrayList<>();
+        List<List<String>> runs = List.of(List.of("b/1", "d/1"), List.of(), List.of("a/3", "b/3", "e/3"),
+                List.of("b/4"));
+        List<String> merged = new ArrayList<>();
+        RunMerge.merge(runs, run -> new ListRun("run" + runs.indexOf(run), run, closed), BY_KEY, merged::add);
+        assertEquals(List.of("a/3", "b/1", "b/3", "b/4", "d/1", "e/3"), merged);
+        assertEquals(4, closed.size(), "every run is closed");
+    }
+
+    @Test
+    void aFailingSinkStillClosesEveryRun() {
+        List<String> closed = new ArrayList<>();
+        List<List<String>> runs = List.of(List.of("a/1"), List.of("b/2"));
+        assertThrows(IOException.class, () -> RunMerge.merge(runs,
+                run -> new ListRun(run.get(0), run, closed), BY_KEY, item -> {
+                    throw new IOException("disk full");
+                }));
+        assertEquals(List.of("a/1", "b/2"), closed);
+    }
+}

@@ -355,15 +355,14 @@ final class ScrubCommand implements Callable<Integer> {
                             if (noticesOut != null && format == Format.CSV) {
                                 noticesOut.write(csv.header());
                             }
-                            claimTotals[0] = batch.writeClaims(claim -> {
-                                claimsOut.write(format == Format.CSV ? claimsCsv.row(claim) : claimsJsonl.row(claim));
-                                if (noticesOut != null) {
-                                    for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
-                                        noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
-                                                : jsonl.notice(claim.claimId(), g));
-                                    }
-                                }
-                            });
+                            claimTotals[0] = batch.writeClaims(claim -> claimsOut.write(format == Format.CSV
+                                    ? claimsCsv.row(claim) : claimsJsonl.row(claim)), noticesOut == null ? null
+                                    : claim -> {
+                                        for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
+                                            noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
+                                                    : jsonl.notice(claim.claimId(), g));
+                                        }
+                                    });
                         };
                         if (filter.writesNotices()) {
                             report.write(outputs.get(3), withNotices);

@@ -1,5 +1,6 @@
 package org.claimscrub.pipeline;
 
+import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
@@ -289,15 +290,46 @@ public final class BatchRun implements AutoCloseable {
         return reader == null ? List.of() : reader.notes();
     }
 
+    /** Claims per hand-off to the notices thread. */
+    private static final int NOTICE_BATCH = 512;
+
     /**
-     * Streams every claim, whole, in claim id order (for claims.csv and notices.csv), and counts them.
+     * Streams every claim, whole, in claim id order, to {@code claims} (claims.csv) on this thread and to
+     * {@code notices} (notices.csv; null when there is none) on a thread of its own, so that the merge and the
+     * two files' rows share the cores; counts the claims.
      */
-    public ClaimTotals writeClaims(ClaimRuns.Sink sink) throws IOException {
+    public ClaimTotals writeClaims(ClaimRuns.Sink claims, ClaimRuns.Sink notices) throws IOException {
         ClaimTotals totals = new ClaimTotals();
-        claims.merge(rejectedLinesByClaim, claim -> {
-            totals.add(claim);
-            sink.claim(claim);
-        });
+        if (notices == null) {
+            this.claims.merge(rejectedLinesByClaim, claim -> {
+                totals.add(claim);
+                claims.claim(claim);
+            });
+            return totals;
+        }
+        try (Handoff<List<ClaimPart>> noticeRows = new Handoff<>("claimscrub-notices", batch -> {
+            for (ClaimPart claim : batch) {
+                notices.claim(claim);
+            }
+        })) {
+            class Pending {
+                List<ClaimPart> claims = new ArrayList<>(NOTICE_BATCH);
+            }
+            Pending pending = new Pending();
+            this.claims.merge(rejectedLinesByClaim, claim -> {
+                totals.add(claim);
+                claims.claim(claim);
+                if (!claim.noticeGroups().isEmpty()) {
+                    pending.claims.add(claim);
+                    if (pending.claims.size() == NOTICE_BATCH) {
+                        noticeRows.submit(pending.claims);
+                        pending.claims = new ArrayList<>(NOTICE_BATCH);
+                    }
+                }
+            });
+            noticeRows.submit(pending.claims);
+            noticeRows.finish();
+        }
         return totals;
     }
 

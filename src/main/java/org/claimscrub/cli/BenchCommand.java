@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " them from a rule cache (default: ${DEFAULT-VALUE}; 0 skips them).")
     int sampleRuns;
 
+    @Option(names = "--core-runs", paramLabel = "N", defaultValue = "1",
+            description = "Full scrubs of the batch in a fresh JVM each way: pinned to one core, and on every core"
+                    + " (default: ${DEFAULT-VALUE}; 0 skips them; Linux, with taskset).")
+    int coreRuns;
+
     @Mixin
     RuleCacheOptions ruleCache;
 
@@ -132,6 +137,14 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Reading:    CSV %,.0f lines/s (%.1f s); X12 837 of the same lines %,.0f lines/s (%.1f s,"
                     + " %,d MB), %.0f%% of the CSV rate; medians of 3 runs after 2 warm-up runs%n", read.csvRate(), read.csvSeconds(),
                     read.x12Rate(), read.x12Seconds(), read.x12Bytes() >> 20, 100 * read.x12Rate() / read.csvRate());
+            if (coreRuns > 0) {
+                List<String> options = new ArrayList<>(ruleCache.arguments());
+                if (memoryLines != null) {
+                    options.addAll(List.of("--memory-lines", memoryLines.toString()));
+                }
+                console.println(CoreScrubs.measure(input, written, RulesFolder.resolve(rules), folder.resolve("cores"),
+                        options, coreRuns));
+            }
             if (sampleRuns > 0) {
                 SampleScrubs.measure(RulesFolder.resolve(rules), folder.resolve("sample"), sampleRuns)
                         .ifPresent(console::println);

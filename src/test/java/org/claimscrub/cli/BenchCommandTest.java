@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +57,14 @@ class BenchCommandTest {
                 printed);
         assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"
                 + " compiling the rules \\(compile [\\d.]+ s\\), [\\d.]+ s with them cached.*"), printed);
+        boolean canPin = Runtime.getRuntime().availableProcessors() > 1 && Arrays.stream(
+                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "taskset")));
+        assertTrue(printed.matches(canPin
+                ? "(?s).*Cores:      full scrub in a fresh JVM, median of 1: [\\d,]+ lines/s on one core \\([\\d.]+ s,"
+                        + " pinned with taskset\\), [\\d,]+ lines/s on \\d+ cores \\([\\d.]+ s\\): [\\d.]+x the one-core"
+                        + " rate.*"
+                : "(?s).*Cores:      skipped, .*"), printed);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.claimscrub.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A scrub in a JVM of its own, started as the launcher starts one (this JVM's options and class path), for the
+ * bench's figures that only a fresh JVM shows: start-up, and the rate on fewer cores.
+ */
+final class FreshJvm {
+    /** JVM options that must not be passed on to the child runs. */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib", "-javaagent", "-XX:ArchiveClassesAtExit",
+            "-XX:StartFlightRecording", "-XX:Flight");
+
+    private FreshJvm() {
+    }
+
+    /** One scrub: its wall time and run.json's compile_rules. */
+    record Run(double seconds, long compileMs) {
+    }
+
+    /**
+     * Scrubs {@code input} into {@code out} and waits for it (at most {@code limitMinutes}).
+     *
+     * @param launcher what runs the JVM (e.g. {@code taskset -c 0}), or empty
+     * @param options scrub options beside the rules, the output folder and the input
+     */
+    static Run scrub(List<String> launcher, Path input, Path rules, Path out, List<String> options, int limitMinutes)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "scrub",
+                "--quiet", "--fail-on", "none", "--rules", rules.toString(), "--out", out.toString()));
+        command.addAll(options);
+        command.add(input.toString());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!process.waitFor(limitMinutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("the scrub in a fresh JVM did not finish in " + limitMinutes + " minutes");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (process.exitValue() != ExitCode.OK.code()) {
+            throw new IOException("the scrub in a fresh JVM exited " + process.exitValue() + ": " + String.join(" ",
+                    command.subList(command.indexOf(Main.class.getName()), command.size())));
+        }
+        return new Run(seconds, BenchCommand.timing(Files.readString(out.resolve("run.json")), "compile_rules"));
+    }
+
+    /** The run of median time; of the compile times, the median too. */
+    static Run median(List<Run> runs) {
+        double[] seconds = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+        long[] compile = runs.stream().mapToLong(Run::compileMs).sorted().toArray();
+        return new Run(seconds[seconds.length / 2], compile[compile.length / 2]);
+    }
+}

@@ -40,7 +40,10 @@ public final class ClaimTotals {
     public void add(ClaimPart claim) {
         Disposition d = claim.disposition();
         byDisposition.merge(d, 1L, Long::sum);
-        if (d != Disposition.READY) {
+        // a full worklist takes a claim only when it is worse than the least bad it holds: one comparison for
+        // most claims of a large batch, and no copy
+        if (d != Disposition.READY
+                && (worst.size() < WORKLIST || WORST_FIRST.compare(claim, worst.peek()) < 0)) {
             // the worklist needs the errors and warnings, not the notices
             worst.add(new ClaimPart(claim.claimId(), claim.firstPosition(), claim.billingNpi(), claim.payerId(),
                     claim.firstDate(), claim.lastDate(), claim.lines(), claim.billed(), claim.atRisk(),

@@ -25,6 +25,7 @@ public final class FindingCollector {
             Set.of("code", "label", "claim", "line", "dos", "units", "modifiers", "typeOfBill");
     private final EditCatalog catalog;
     private final ReferenceData reference;
+    private final MessageMemo messages;
     private final List<Finding> findings = new ArrayList<>();
     /**
      * The categories already raised on each line, made on the first {@link #raiseUnlessSaid} and kept up to date
@@ -33,9 +34,10 @@ public final class FindingCollector {
      */
     private Map<ClaimLine, Set<Category>> said;
 
-    public FindingCollector(EditCatalog catalog, ReferenceData reference) {
+    FindingCollector(EditCatalog catalog, ReferenceData reference, MessageMemo messages) {
         this.catalog = catalog;
         this.reference = reference;
+        this.messages = messages;
     }
 
     /**
@@ -50,7 +52,7 @@ public final class FindingCollector {
         }
         EditDefinition edit = catalog.of(rule.getRule());
         ClaimLine claimLine = line.getLine();
-        String message = MessageTemplate.format(edit.messageTemplate(), name -> {
+        String message = messages.format(edit.messageTemplate(), name -> {
             for (int i = 0; i < namedValues.length; i += 2) {
                 if (name.equals(String.valueOf(namedValues[i]))) {
                     return namedValues[i + 1];

@@ -1,6 +1,8 @@
 package org.claimscrub.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,6 +24,16 @@ public final class MessageTemplate {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /** The names {@link #format} asks its values for, in the order it asks, once per placeholder it fills. */
+    static List<String> asked(String template) {
+        List<String> names = new ArrayList<>();
+        format(template, name -> {
+            names.add(name);
+            return null;
+        });
+        return List.copyOf(names);
     }
 
     static String format(String template, Map<String, ?> values) {

@@ -93,6 +93,7 @@ public final class Scrubber {
     private final boolean rulesUseCms;
     private final Duration ruleTimeout;
     private final RuleFailures failures = new RuleFailures();
+    private final MessageMemo messages = new MessageMemo();
     /**
      * Rules whose consequence ran past the time limit: later sessions refuse to fire them (their visits get the
      * SYSTEM finding at once), so a rule stuck on every visit costs the limit once, not once per session.
@@ -298,7 +299,7 @@ public final class Scrubber {
     }
 
     private List<Finding> session(List<ServiceLine> facts, AgendaEventListener listener, FiringWatch watch) {
-        FindingCollector collector = new FindingCollector(rules.catalog(), reference);
+        FindingCollector collector = new FindingCollector(rules.catalog(), reference, messages);
         KieSession session = rules.kieBase().newKieSession();
         try {
             watch.watch(session);

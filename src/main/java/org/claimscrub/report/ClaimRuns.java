@@ -194,6 +194,8 @@ public final class ClaimRuns implements AutoCloseable {
     /** Written by the workers as they encode, read by the merge after every partition is filed. */
     private final Map<String, Integer> sharedIndex = new ConcurrentHashMap<>();
     private final List<String> shared = new ArrayList<>();
+    /** Set once the table is full: from then on a string not in it is written inline without taking the lock. */
+    private volatile boolean sharedFull;
 
     private final class Codec {
         private byte[] buf = new byte[4096];
@@ -332,7 +334,7 @@ public final class ClaimRuns implements AutoCloseable {
         /** A shared string as its index (0 and up), or -1 and its UTF-8 bytes. */
         private void text(String s) {
             Integer index = sharedIndex.get(s);
-            if (index == null) {
+            if (index == null && !sharedFull) {
                 index = register(s);
             }
             if (index != null) {
@@ -351,6 +353,7 @@ public final class ClaimRuns implements AutoCloseable {
                     shared.add(s);
                     sharedIndex.put(s, index);
                 }
+                sharedFull = shared.size() == SHARED_MAX;
                 return index;
             }
         }

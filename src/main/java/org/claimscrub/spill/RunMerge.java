@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A k-way merge of sorted runs, held in memory or spilled: every item once, in order, ties in the order of the
@@ -48,25 +47,33 @@ public final class RunMerge {
             throws IOException {
         List<Head<T>> opened = new ArrayList<>(runs.size());
         try {
-            PriorityQueue<Head<T>> heads = new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> {
+            Comparator<Head<T>> byItem = (a, b) -> {
                 int c = order.compare(a.current, b.current);
                 return c != 0 ? c : Integer.compare(a.index, b.index);
-            });
+            };
             for (R run : runs) {
                 Head<T> head = new Head<>(opener.open(run), opened.size());
                 opened.add(head);
                 head.current = head.cursor.next();
-                if (head.current != null) {
-                    heads.add(head);
-                }
             }
-            Head<T> head;
-            while ((head = heads.poll()) != null) {
-                sink.accept(head.current);
-                head.current = head.cursor.next();
-                if (head.current != null) {
-                    heads.add(head);
+            // a binary heap of the runs not yet ended, smallest item on top; the top run's next item replaces
+            // it and sinks to its place: one sift per item, where a priority queue's poll and add take two
+            List<Head<T>> heap = new ArrayList<>(opened.stream().filter(h -> h.current != null).toList());
+            for (int i = heap.size() / 2 - 1; i >= 0; i--) {
+                siftDown(heap, i, byItem);
+            }
+            while (!heap.isEmpty()) {
+                Head<T> top = heap.get(0);
+                sink.accept(top.current);
+                top.current = top.cursor.next();
+                if (top.current == null) {
+                    Head<T> last = heap.remove(heap.size() - 1);
+                    if (heap.isEmpty()) {
+                        break;
+                    }
+                    heap.set(0, last);
                 }
+                siftDown(heap, 0, byItem);
             }
         } finally {
             IOException failed = null;
@@ -81,5 +88,25 @@ public final class RunMerge {
                 throw failed;
             }
         }
+    }
+
+    private static <H> void siftDown(List<H> heap, int at, Comparator<? super H> order) {
+        H item = heap.get(at);
+        int size = heap.size();
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && order.compare(heap.get(child + 1), heap.get(child)) < 0) {
+                child++;
+            }
+            if (order.compare(heap.get(child), item) >= 0) {
+                break;
+            }
+            heap.set(at, heap.get(child));
+            at = child;
+        }
+        heap.set(at, item);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +47,31 @@ class RunMergeTest {
         RunMerge.merge(runs, run -> new ListRun("run" + runs.indexOf(run), run, closed), BY_KEY, merged::add);
         assertEquals(List.of("a/3", "b/1", "b/3", "b/4", "d/1", "e/3"), merged);
         assertEquals(4, closed.size(), "every run is closed");
+    }
+
+    /** Many runs of every length, keys repeating within and across runs: a stable sort of every item is the answer. */
+    @Test
+    void manyRunsMergeAsAStableSortOfAllTheirItems() throws IOException {
+        Random random = new Random(7);
+        for (int round = 0; round < 50; round++) {
+            List<List<String>> runs = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (int r = 0, count = random.nextInt(40); r < count; r++) {
+                List<String> run = new ArrayList<>();
+                for (int i = 0, length = random.nextInt(30); i < length; i++) {
+                    run.add((char) ('a' + random.nextInt(12)) + "/" + r + "." + i);
+                }
+                run.sort(BY_KEY);
+                runs.add(run);
+                all.addAll(run);
+            }
+            all.sort(BY_KEY);
+            List<String> merged = new ArrayList<>();
+            List<String> closed = new ArrayList<>();
+            RunMerge.merge(runs, run -> new ListRun("run", run, closed), BY_KEY, merged::add);
+            assertEquals(all, merged, "round " + round);
+            assertEquals(runs.size(), closed.size());
+        }
     }
 
     @Test

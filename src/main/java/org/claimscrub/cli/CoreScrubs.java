@@ -32,9 +32,9 @@ final class CoreScrubs {
         List<FreshJvm.Run> all = new ArrayList<>();
         List<FreshJvm.Run> one = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            all.add(FreshJvm.scrub(List.of(), batch, rules, work.resolve("all-" + i), options, 60));
+            all.add(FreshJvm.scrub(List.of(), List.of(), batch, rules, work.resolve("all-" + i), options, 60));
             try {
-                one.add(FreshJvm.scrub(pinned, batch, rules, work.resolve("one-" + i), options, 60));
+                one.add(FreshJvm.scrub(pinned, List.of(), batch, rules, work.resolve("one-" + i), options, 60));
             } catch (IOException e) {
                 return "Cores:      skipped, a JVM could not be pinned to one core with taskset (" + e.getMessage()
                         + ")";

@@ -28,10 +28,11 @@ final class FreshJvm {
      * Scrubs {@code input} into {@code out} and waits for it (at most {@code limitMinutes}).
      *
      * @param launcher what runs the JVM (e.g. {@code taskset -c 0}), or empty
+     * @param jvmOptions JVM options beside this JVM's
      * @param options scrub options beside the rules, the output folder and the input
      */
-    static Run scrub(List<String> launcher, Path input, Path rules, Path out, List<String> options, int limitMinutes)
-            throws IOException {
+    static Run scrub(List<String> launcher, List<String> jvmOptions, Path input, Path rules, Path out,
+                     List<String> options, int limitMinutes) throws IOException {
         List<String> command = new ArrayList<>(launcher);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -39,6 +40,7 @@ final class FreshJvm {
                 command.add(option);
             }
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "scrub",
                 "--quiet", "--fail-on", "none", "--rules", rules.toString(), "--out", out.toString()));
         command.addAll(options);

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bench's start-up figure: the lab-week sample scrubbed in a fresh JVM ({@link FreshJvm}), once compiling the
+ * The bench's start-up figure: the lab-week sample scrubbed in a fresh JVM ({@link FreshJvm}) started as the
+ * launcher starts it (this JVM's options, and the quick JIT only, as for every short run), once compiling the
  * rules and once loading them from a rule cache, each way several times (interleaved, so that a busy moment on the
  * machine falls on both), medians printed.
  */
 final class SampleScrubs {
     static final Path SAMPLE = Path.of("claims-samples", "lab-week.csv");
+    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
     private SampleScrubs() {
     }
@@ -49,8 +51,9 @@ final class SampleScrubs {
         return besideLauncher != null && Files.isRegularFile(besideLauncher) ? besideLauncher : null;
     }
 
+    /** With the quick JIT only, as the launcher starts a run this small. */
     private static FreshJvm.Run scrub(Path sample, Path rules, Path out, List<String> cacheOptions)
             throws IOException {
-        return FreshJvm.scrub(List.of(), sample, rules, out, cacheOptions, 5);
+        return FreshJvm.scrub(List.of(), List.of(QUICK_JIT), sample, rules, out, cacheOptions, 5);
     }
 }

@@ -50,6 +50,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -388,6 +389,8 @@ final class ScrubCommand implements Callable<Integer> {
                         new RunManifest.Options(workers, format.name().toLowerCase(), formulaGuard,
                                 failOn.name().toLowerCase(), minSeverity.name().toLowerCase(), budget.bytes(),
                                 batch.spilled()),
+                        new RunManifest.Jvm(Runtime.version().toString(),
+                                ManagementFactory.getRuntimeMXBean().getInputArguments()),
                         batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
                         cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1),
                         batch.inputNotes());

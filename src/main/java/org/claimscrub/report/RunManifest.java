@@ -24,6 +24,7 @@ public record RunManifest(
         int exitCode,
         String exitName,
         Options options,
+        Jvm jvm,
         List<FileDigest> inputs,
         List<FileDigest> rules,
         List<FileDigest> referenceData,
@@ -37,6 +38,10 @@ public record RunManifest(
     /** The options that shape the report. */
     public record Options(int threads, String format, boolean formulaGuard, String failOn, String minSeverity,
                           long memoryBudgetBytes, boolean spilled) {
+    }
+
+    /** The Java runtime and the options it was started with (heap, collector, JIT mode: the launcher's choices). */
+    public record Jvm(String version, List<String> options) {
     }
 
     public String toJson() {
@@ -54,6 +59,11 @@ public record RunManifest(
                 .append(", \"min_severity\": ").append(Json.quote(options.minSeverity()))
                 .append(", \"memory_budget_bytes\": ").append(options.memoryBudgetBytes())
                 .append(", \"spilled_to_disk\": ").append(options.spilled()).append("},\n");
+        field(j, "jvm").append("{\"version\": ").append(Json.quote(jvm.version())).append(", \"options\": [");
+        for (int i = 0; i < jvm.options().size(); i++) {
+            j.append(i == 0 ? "" : ", ").append(Json.quote(jvm.options().get(i)));
+        }
+        j.append("]},\n");
         files(j, "inputs", inputs);
         field(j, "input_notes").append('[');
         for (int i = 0; i < inputNotes.size(); i++) {

@@ -43,6 +43,8 @@ class ScrubBatchTest {
         }
         assertTrue(read(tmp.resolve("spilled").resolve("run.json")).contains("\"spilled_to_disk\": true"));
         assertTrue(read(tmp.resolve("one").resolve("run.json")).contains("\"spilled_to_disk\": false"));
+        assertTrue(read(tmp.resolve("one").resolve("run.json")).contains("\"jvm\": {\"version\": \""
+                + Runtime.version() + "\", \"options\": ["), "run.json names the JVM it ran in");
     }
 
     /**

@@ -3,7 +3,7 @@ package org.claimscrub.bench;
 import org.claimscrub.engine.FindingCollector;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
-import org.claimscrub.engine.MessageTemplate;
+import org.claimscrub.engine.MessageMemo;
 import org.claimscrub.engine.Regrouper;
 import org.claimscrub.engine.Scrubber;
 import org.claimscrub.model.Category;
@@ -77,6 +77,7 @@ public final class PlainJavaPipeline {
     private final Map<String, String> primaryOf;
     /** The rules' own edits by id (rule name and file, severity, source, message template), as the catalog has them. */
     private final Map<String, EditDefinition> edits = new HashMap<>();
+    private final MessageMemo messages = new MessageMemo();
 
     /** @param ruleEdits the rule base's edits: each finding carries its rule's definition, so rows match the scrub's */
     public PlainJavaPipeline(ReferenceData reference, int memoryLines, Map<String, String> primaryOf,
@@ -137,8 +138,8 @@ public final class PlainJavaPipeline {
                 }
                 linesRead += rejects.size();
                 try (ReportFiles report = new ReportFiles(out)) {
-                    ClaimTotals totals = new ClaimTotals();
-                    // the two merges at once, as the scrub writes them
+                    ClaimTotals[] totals = new ClaimTotals[1];
+                    // the two merges at once, and the notices beside the claims, as the scrub writes them
                     report.inParallel(() -> {
                         report.writeBytes("findings.csv", w -> {
                             w.write(csv.header().getBytes(StandardCharsets.UTF_8));
@@ -148,16 +149,15 @@ public final class PlainJavaPipeline {
                     }, () -> report.write("claims.csv", claimsOut -> report.write("notices.csv", noticesOut -> {
                         claimsOut.write(claimsCsv.header());
                         noticesOut.write(csv.header());
-                        claims.merge(rejectedByClaim, claim -> {
-                            totals.add(claim);
-                            claimsOut.write(claimsCsv.row(claim));
-                            for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
-                                noticesOut.write(csv.notice(claim.claimId(), g));
-                            }
-                        });
+                        totals[0] = claims.write(rejectedByClaim, claim -> claimsOut.write(claimsCsv.row(claim)),
+                                claim -> {
+                                    for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
+                                        noticesOut.write(csv.notice(claim.claimId(), g));
+                                    }
+                                }, ClaimRuns.NOTICE_BATCH);
                     })));
                     long read = linesRead;
-                    report.write("summary.txt", w -> w.write(tally.summary(read, rejects.size(), totals).render()));
+                    report.write("summary.txt", w -> w.write(tally.summary(read, rejects.size(), totals[0]).render()));
                     report.commit();
                 }
             }
@@ -299,7 +299,7 @@ public final class PlainJavaPipeline {
                        Object... namedValues) {
         EditDefinition edit = edits.computeIfAbsent(editId, id -> new EditDefinition(id, category,
                 category.defaultSeverity(), category.defaultMessage(), category.defaultSource(), "plain Java", ""));
-        findings.add(new Finding(line, edit, MessageTemplate.format(edit.messageTemplate(), name -> {
+        findings.add(new Finding(line, edit, messages.format(edit.messageTemplate(), name -> {
             for (int i = 0; i < namedValues.length; i += 2) {
                 if (name.equals(namedValues[i])) {
                     return namedValues[i + 1];

@@ -60,8 +60,9 @@ final class BenchCommand implements Callable<Integer> {
     int sampleRuns;
 
     @Option(names = "--core-runs", paramLabel = "N", defaultValue = "1",
-            description = "Full scrubs of the batch in a fresh JVM each way: pinned to one core, and on every core"
-                    + " (default: ${DEFAULT-VALUE}; 0 skips them; Linux, with taskset).")
+            description = "Full scrubs of the batch in a fresh JVM each way: pinned to one core, and on every core,"
+                    + " each with the worker threads its cores give, whatever --threads says (default:"
+                    + " ${DEFAULT-VALUE}; 0 skips them; Linux, with taskset).")
     int coreRuns;
 
     @Mixin

@@ -14,11 +14,12 @@ import java.util.function.Function;
  * The messages a batch's findings carry, each made once per template and values and then handed out as the same
  * String: most of a batch's messages repeat (one per edit and code), and the report looks each one up in tables
  * of shared strings, which costs a hash and a compare of some hundred characters per finding unless the string is
- * the one already seen. Shared by a scrubber's sessions on every thread; at most {@link #MAX} messages kept.
+ * the one already seen. Shared by a scrubber's sessions on every thread; about {@link #MAX} messages kept at most
+ * (a few MB), first come; the bench's plain-Java pipeline makes its messages through one too, as the rules do.
  * Values are memoised only where equal values always print the same (strings, numbers, dates, modifiers, enums).
  */
-final class MessageMemo {
-    static final int MAX = 50_000;
+public final class MessageMemo {
+    static final int MAX = 10_000;
 
     private record Key(String template, Object[] values) {
         @Override
@@ -36,22 +37,23 @@ final class MessageMemo {
     private final Map<String, List<String>> asked = new ConcurrentHashMap<>();
 
     /** {@link MessageTemplate#format}, the same String for the same template and values. */
-    String format(String template, Function<String, ?> values) {
+    public String format(String template, Function<String, ?> values) {
         List<String> names = asked.computeIfAbsent(template, MessageTemplate::asked);
         Object[] resolved = new Object[names.size()];
+        boolean memoised = true;
         for (int i = 0; i < resolved.length; i++) {
-            Object value = values.apply(names.get(i));
-            if (!printsByValue(value)) {
-                return MessageTemplate.format(template, values);
-            }
-            resolved[i] = value;
+            resolved[i] = values.apply(names.get(i));
+            memoised &= printsByValue(resolved[i]);
+        }
+        if (!memoised) {
+            return MessageTemplate.formatAsked(template, resolved);
         }
         Key key = new Key(template, resolved);
         String message = made.get(key);
         if (message != null) {
             return message;
         }
-        message = MessageTemplate.format(template, values);
+        message = MessageTemplate.formatAsked(template, resolved);
         if (made.size() < MAX) {
             String first = made.putIfAbsent(key, message);
             return first != null ? first : message;
@@ -61,8 +63,10 @@ final class MessageMemo {
 
     /** Whether equal values of this kind always print alike, so that they may share a message. */
     private static boolean printsByValue(Object value) {
-        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof BigDecimal || value instanceof LocalDate || value instanceof Modifiers
-                || value instanceof Enum<?> || value instanceof Boolean;
+        // exact classes: a subclass (BigDecimal is not final) may print otherwise
+        Class<?> kind = value == null ? String.class : value.getClass();
+        return kind == String.class || kind == Integer.class || kind == Long.class || kind == BigDecimal.class
+                || kind == LocalDate.class || kind == Modifiers.class || kind == Boolean.class
+                || value instanceof Enum<?>;
     }
 }

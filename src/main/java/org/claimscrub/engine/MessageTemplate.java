@@ -42,8 +42,24 @@ public final class MessageTemplate {
 
     /** @param values the value of a placeholder name, or null when unknown */
     public static String format(String template, Function<String, ?> values) {
+        return fill(template, (index, name) -> values.apply(name));
+    }
+
+    /** The template filled with the values of {@link #asked}'s names, by position. */
+    static String formatAsked(String template, Object[] asked) {
+        return fill(template, (index, name) -> asked[index]);
+    }
+
+    /** A placeholder's value: the index-th placeholder filled, named name; null when unknown. */
+    @FunctionalInterface
+    private interface Value {
+        Object of(int index, String name);
+    }
+
+    private static String fill(String template, Value values) {
         StringBuilder out = new StringBuilder(template.length() + 64);
         int i = 0;
+        int filled = 0;
         while (i < template.length()) {
             int open = template.indexOf('{', i);
             int close = open < 0 ? -1 : template.indexOf('}', open);
@@ -53,7 +69,7 @@ public final class MessageTemplate {
             }
             out.append(template, i, open);
             String name = template.substring(open + 1, close);
-            Object value = values.apply(name);
+            Object value = values.of(filled++, name);
             out.append(value != null ? value : template.substring(open, close + 1));
             i = close + 1;
         }

@@ -1,6 +1,5 @@
 package org.claimscrub.pipeline;
 
-import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
@@ -290,47 +289,17 @@ public final class BatchRun implements AutoCloseable {
         return reader == null ? List.of() : reader.notes();
     }
 
-    /** Claims per hand-off to the notices thread. */
-    private static final int NOTICE_BATCH = 512;
-
     /**
-     * Streams every claim, whole, in claim id order, to {@code claims} (claims.csv) on this thread and to
-     * {@code notices} (notices.csv; null when there is none) on a thread of its own, so that the merge and the
-     * two files' rows share the cores; counts the claims.
+     * Streams every claim, whole, in claim id order, to {@code claimRows} (claims.csv) on this thread and to
+     * {@code noticeRows} (notices.csv; null when there is none) on a thread of its own; counts the claims.
      */
-    public ClaimTotals writeClaims(ClaimRuns.Sink claims, ClaimRuns.Sink notices) throws IOException {
-        ClaimTotals totals = new ClaimTotals();
-        if (notices == null) {
-            this.claims.merge(rejectedLinesByClaim, claim -> {
-                totals.add(claim);
-                claims.claim(claim);
-            });
-            return totals;
-        }
-        try (Handoff<List<ClaimPart>> noticeRows = new Handoff<>("claimscrub-notices", batch -> {
-            for (ClaimPart claim : batch) {
-                notices.claim(claim);
-            }
-        })) {
-            class Pending {
-                List<ClaimPart> claims = new ArrayList<>(NOTICE_BATCH);
-            }
-            Pending pending = new Pending();
-            this.claims.merge(rejectedLinesByClaim, claim -> {
-                totals.add(claim);
-                claims.claim(claim);
-                if (!claim.noticeGroups().isEmpty()) {
-                    pending.claims.add(claim);
-                    if (pending.claims.size() == NOTICE_BATCH) {
-                        noticeRows.submit(pending.claims);
-                        pending.claims = new ArrayList<>(NOTICE_BATCH);
-                    }
-                }
-            });
-            noticeRows.submit(pending.claims);
-            noticeRows.finish();
-        }
-        return totals;
+    public ClaimTotals writeClaims(ClaimRuns.Sink claimRows, ClaimRuns.Sink noticeRows) throws IOException {
+        return claims.write(rejectedLinesByClaim, claimRows, noticeRows, ClaimRuns.NOTICE_BATCH);
+    }
+
+    /** As {@link #writeClaims(ClaimRuns.Sink, ClaimRuns.Sink)}, claims handed on by {@code noticeBatch}. */
+    ClaimTotals writeClaims(ClaimRuns.Sink claimRows, ClaimRuns.Sink noticeRows, int noticeBatch) throws IOException {
+        return claims.write(rejectedLinesByClaim, claimRows, noticeRows, noticeBatch);
     }
 
     /** The summary, once {@link #writeClaims} has counted the claims. */

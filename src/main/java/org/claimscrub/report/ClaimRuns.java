@@ -1,5 +1,6 @@
 package org.claimscrub.report;
 
+import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.Category;
 import org.claimscrub.model.FindingStatus;
 import org.claimscrub.model.Reject;
@@ -141,6 +142,47 @@ public final class ClaimRuns implements AutoCloseable {
         if (!same.isEmpty()) {
             sink.claim(ClaimPart.merge(same));
         }
+    }
+
+    /** Claims per hand-off to the notices thread of {@link #write}. */
+    public static final int NOTICE_BATCH = 512;
+
+    /**
+     * {@link #merge}s every claim to {@code claimRows} (claims.csv) on this thread and to {@code noticeRows}
+     * (notices.csv; null when there is none) on a thread of its own, so that the merge and the two files' rows
+     * share the cores; counts the claims. At most six hand-offs of {@code noticeBatch} claims wait for the
+     * notices thread at a time. A failure on either thread stops both and is thrown here.
+     */
+    public ClaimTotals write(Map<String, Rejected> rejected, Sink claimRows, Sink noticeRows, int noticeBatch)
+            throws IOException {
+        ClaimTotals totals = new ClaimTotals();
+        try (Handoff<List<ClaimPart>> notices = noticeRows == null ? null
+                : new Handoff<>("claimscrub-notices", batch -> {
+                    for (ClaimPart claim : batch) {
+                        noticeRows.claim(claim);
+                    }
+                })) {
+            class Pending {
+                List<ClaimPart> claims = new ArrayList<>(noticeBatch);
+            }
+            Pending pending = new Pending();
+            merge(rejected, claim -> {
+                totals.add(claim);
+                claimRows.claim(claim);
+                if (notices != null && !claim.noticeGroups().isEmpty()) {
+                    pending.claims.add(claim);
+                    if (pending.claims.size() == noticeBatch) {
+                        notices.submit(pending.claims);
+                        pending.claims = new ArrayList<>(noticeBatch);
+                    }
+                }
+            });
+            if (notices != null) {
+                notices.submit(pending.claims);
+                notices.finish();
+            }
+        }
+        return totals;
     }
 
     @Override

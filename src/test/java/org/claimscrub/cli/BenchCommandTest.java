@@ -17,15 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -57,14 +56,22 @@ class BenchCommandTest {
                 printed);
         assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"
                 + " compiling the rules \\(compile [\\d.]+ s\\), [\\d.]+ s with them cached.*"), printed);
-        boolean canPin = Runtime.getRuntime().availableProcessors() > 1 && Arrays.stream(
-                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "taskset")));
+        boolean canPin = Runtime.getRuntime().availableProcessors() > 1 && CoreScrubs.pinnedToOneCore().isPresent();
         assertTrue(printed.matches(canPin
                 ? "(?s).*Cores:      full scrub in a fresh JVM, median of 1: [\\d,]+ lines/s on one core \\([\\d.]+ s,"
                         + " pinned with taskset\\), [\\d,]+ lines/s on \\d+ cores \\([\\d.]+ s\\): [\\d.]+x the one-core"
                         + " rate.*"
                 : "(?s).*Cores:      skipped, .*"), printed);
+    }
+
+    @Test
+    void theFirstAllowedCpuIsReadFromEveryFormOfTheList() {
+        assertEquals(Optional.of(0), CoreScrubs.firstCpu("Cpus_allowed_list:\t0-1"));
+        assertEquals(Optional.of(2), CoreScrubs.firstCpu("Cpus_allowed_list:\t2,5-7"));
+        assertEquals(Optional.of(5), CoreScrubs.firstCpu("Cpus_allowed_list: 5"));
+        assertEquals(Optional.empty(), CoreScrubs.firstCpu("Cpus_allowed_list:\t"));
+        assertEquals(Optional.empty(), CoreScrubs.firstCpu("Cpus_allowed_list: junk"));
+        assertEquals(Optional.empty(), CoreScrubs.firstCpu("Cpus_allowed:\t3"));
     }
 
     @Test

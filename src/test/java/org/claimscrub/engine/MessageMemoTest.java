@@ -50,6 +50,35 @@ class MessageMemoTest {
         assertEquals("value second", memo.format("value {v}", name -> mutable));
     }
 
+    /** A BigDecimal subclass may print otherwise than an equal BigDecimal: never memoised. */
+    @Test
+    void aSubclassOfAValueKindIsFormattedEveryTime() {
+        MessageMemo memo = new MessageMemo();
+        class Shouting extends java.math.BigDecimal {
+            Shouting() {
+                super("5");
+            }
+
+            @Override
+            public String toString() {
+                return "FIVE";
+            }
+        }
+        assertEquals("n 5", memo.format("n {v}", name -> new java.math.BigDecimal("5")));
+        assertEquals("n FIVE", memo.format("n {v}", name -> new Shouting()));
+    }
+
+    @Test
+    void eachValueIsAskedForOncePerPlaceholder() {
+        MessageMemo memo = new MessageMemo();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        assertEquals("x-y-x", memo.format("{a}-{b}-{a}", name -> {
+            asked.add(name);
+            return name.equals("a") ? "x" : "y";
+        }));
+        assertEquals(java.util.List.of("a", "b", "a"), asked);
+    }
+
     @Test
     void theNamesAskedAreThoseTheTemplateFills() {
         assertEquals(java.util.List.of("a", "b", "a"), MessageTemplate.asked("{a}-{b}-{a} {"));

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The worklist's claims, merged on one thread while their notices are written on another. */
+/** A batch's claims, merged on one thread while their notices are written on another. */
 class BatchRunTest {
     private static final Path RULES = Path.of("rules");
     private static final Path SAMPLE = Path.of("claims-samples/lab-week.csv");
@@ -62,8 +62,9 @@ class BatchRunTest {
                 assertEquals(budget == 40, batch.spilled());
                 List<String> claims = new ArrayList<>();
                 List<String> noticed = new ArrayList<>();
+                // two claims per hand-off: the merge runs ahead of the notices thread and waits on a full queue
                 ClaimTotals totals = batch.writeClaims(claim -> claims.add(claim.claimId()),
-                        claim -> noticed.add(claim.claimId() + ":" + claim.noticeGroups().size()));
+                        claim -> noticed.add(claim.claimId() + ":" + claim.noticeGroups().size()), 2);
                 assertEquals(112, claims.size());
                 assertEquals(claims.stream().sorted().toList(), claims);
                 assertEquals(112, totals.byDisposition().values().stream().mapToLong(Long::longValue).sum());
@@ -82,14 +83,42 @@ class BatchRunTest {
     }
 
     @Test
-    void aNoticesSinkThatFailsFailsTheWriteWithItsMessage() throws Exception {
+    void aNoticesSinkThatFailsStopsTheMergeWithItsMessage() throws Exception {
         try (BatchRun batch = scrubbed(1_000_000)) {
-            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(claim -> { },
-                    claim -> {
+            List<String> claims = new ArrayList<>();
+            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(
+                    claim -> claims.add(claim.claimId()), claim -> {
                         throw new IOException("disk full");
-                    }));
+                    }, 2));
             assertTrue(failed.getMessage().contains("disk full"), failed.getMessage());
+            assertTrue(claims.size() < 112, "the merge stopped at the failure, after " + claims.size() + " claims");
+            assertFalse(noticesThreadAlive());
         }
+    }
+
+    @Test
+    void aClaimsSinkThatFailsWhileNoticesAreWrittenThrowsItsOwnFailureAndLeavesNoThread() throws Exception {
+        try (BatchRun batch = scrubbed(1_000_000)) {
+            int[] seen = {0};
+            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(claim -> {
+                if (++seen[0] == 60) {
+                    throw new IOException("claims.csv: no space left");
+                }
+            }, claim -> {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 2));
+            assertEquals("claims.csv: no space left", failed.getMessage());
+            assertFalse(noticesThreadAlive());
+        }
+    }
+
+    private static boolean noticesThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("claimscrub-notices") && t.isAlive());
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class X12ClaimReader implements ClaimInput {
                 }
             });
             segments(bytes, name, segment -> {
-                if (segment.tag().equals("SV1") || segment.tag().equals("SV2")) {
+                if (segment.kind().serviceLine()) {
                     recordsRead = recordsRead + 1;
                 }
                 batch.claims.segment(segment);
@@ -107,10 +107,10 @@ public final class X12ClaimReader implements ClaimInput {
         try {
             X12Segment segment;
             while ((segment = tokenizer.next()) != null) {
-                Envelope expected = switch (segment.tag()) {
-                    case "ISA" -> Envelope.NONE;
-                    case "GS", "IEA", "TA1" -> Envelope.INTERCHANGE;
-                    case "ST", "GE" -> Envelope.GROUP;
+                Envelope expected = switch (segment.kind()) {
+                    case ISA -> Envelope.NONE;
+                    case GS, IEA, TA1 -> Envelope.INTERCHANGE;
+                    case ST, GE -> Envelope.GROUP;
                     default -> Envelope.TRANSACTION;
                 };
                 if (at != expected) {
@@ -118,10 +118,10 @@ public final class X12ClaimReader implements ClaimInput {
                             + envelopeError(segment.tag(), at)
                             + (at == Envelope.TRANSACTION ? " (in ST " + transactionControl + ")" : ""));
                 }
-                switch (segment.tag()) {
-                    case "ISA" -> at = Envelope.INTERCHANGE;
-                    case "GS" -> at = Envelope.GROUP;
-                    case "ST" -> {
+                switch (segment.kind()) {
+                    case ISA -> at = Envelope.INTERCHANGE;
+                    case GS -> at = Envelope.GROUP;
+                    case ST -> {
                         at = Envelope.TRANSACTION;
                         transactionControl = segment.element(2);
                         if (!segment.element(1).equals("837")) {
@@ -129,9 +129,9 @@ public final class X12ClaimReader implements ClaimInput {
                                     + segment.element(1) + "' is not an 837 health care claim");
                         }
                     }
-                    case "SE" -> at = Envelope.GROUP;
-                    case "GE" -> at = Envelope.INTERCHANGE;
-                    case "IEA" -> at = Envelope.NONE;
+                    case SE -> at = Envelope.GROUP;
+                    case GE -> at = Envelope.INTERCHANGE;
+                    case IEA -> at = Envelope.NONE;
                     default -> {
                         // a segment of the transaction
                     }

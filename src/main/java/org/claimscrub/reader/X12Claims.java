@@ -127,20 +127,18 @@ final class X12Claims {
 
     /** Whether {@link #segment} reads the elements of a segment with this tag (the others need splitting no further). */
     static boolean reads(String tag) {
-        return switch (tag) {
-            case "ISA", "IEA", "GS", "GE", "ST", "SE", "HL", "NM1", "CLM", "DTP", "HI", "LX", "SV1", "SV2" -> true;
-            default -> false;
-        };
+        X12Tag kind = X12Tag.of(tag);
+        return kind != X12Tag.OTHER && kind != X12Tag.TA1;
     }
 
     void segment(X12Segment s) throws IOException {
-        switch (s.tag()) {
-            case "ISA", "IEA", "GE", "SE" -> flush();
-            case "GS" -> {
+        switch (s.kind()) {
+            case ISA, IEA, GE, SE -> flush();
+            case GS -> {
                 flush();
                 groupVersion = s.element(8);
             }
-            case "ST" -> {
+            case ST -> {
                 flush();
                 transaction = s.element(2);
                 version = s.element(3).isEmpty() ? groupVersion : s.element(3);
@@ -148,7 +146,7 @@ final class X12Claims {
                 subscriber("");
                 payerId = "";
             }
-            case "HL" -> {
+            case HL -> {
                 flush();
                 // another level (e.g. a service provider) changes no party of the claim
                 if (s.is(3, "20")) {
@@ -162,23 +160,23 @@ final class X12Claims {
                     patientKey = subscriberId; // the subscriber and payer stay; NM1*QC names the patient
                 }
             }
-            case "NM1" -> name(s);
-            case "CLM" -> {
+            case NM1 -> name(s);
+            case CLM -> {
                 flush();
                 claim = new Claim(s);
             }
-            case "DTP" -> {
+            case DTP -> {
                 if (claim != null) {
                     claim.date(s);
                 }
             }
-            case "HI" -> {
+            case HI -> {
                 if (claim != null && !claim.inLines) {
                     claim.diagnoses.add(s);
                 }
             }
-            case "LX" -> open().lx(s);
-            case "SV1", "SV2" -> open().service(s);
+            case LX -> open().lx(s);
+            case SV1, SV2 -> open().service(s);
             default -> {
                 // other segments carry nothing claimscrub checks
             }
@@ -527,7 +525,7 @@ final class X12Claims {
         if (c.implementation.contains("X223")) {
             return ClaimType.INSTITUTIONAL;
         }
-        return c.lines.get(0).service.tag().equals("SV2") ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
+        return c.lines.get(0).service.kind() == X12Tag.SV2 ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
     }
 
     /** NM108 XX: the NPI in NM109; another id qualifier (an EIN, a payer id) gives no NPI. */
@@ -574,7 +572,8 @@ final class X12Claims {
      * ICD-9-CM. Other qualifiers (occurrence, value, condition codes...) are not diagnoses.
      */
     private List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
-        for (int e = 1; e <= hi.size(); e++) {
+        int size = hi.size();
+        for (int e = 1; e <= size; e++) {
             String qualifier = hi.component(e, 1);
             String code = hi.component(e, 2);
             if (code.isEmpty()) {
@@ -601,7 +600,7 @@ final class X12Claims {
     /** The line, or null when a value of it or of its claim cannot be read (the faults say which). */
     private ClaimLine line(Claim c, ClaimValues values, Line line, SourceRef source, Faults faults) throws LineOnly {
         X12Segment sv = line.service;
-        boolean professional = sv.tag().equals("SV1");
+        boolean professional = sv.kind() == X12Tag.SV1;
         int lineNumber = 0;
         if (line.lx == null) {
             faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)

@@ -41,8 +41,12 @@ final class X12Tokenizer {
     private final InputStream in;
     private final Predicate<String> split;
     private X12Delimiters delimiters;
-    /** Tags by a hash of their bytes, one String per tag for the whole file, and whether the caller splits them. */
+    /**
+     * Tags by a hash of their bytes, one String per tag for the whole file, with their kind and whether the caller
+     * splits them.
+     */
     private final String[] tags = new String[1 << 12];
+    private final X12Tag[] kinds = new X12Tag[1 << 12];
     private final boolean[] splits = new boolean[1 << 12];
     private byte[] buf = new byte[BUFFER];
     private int pos;
@@ -215,9 +219,10 @@ final class X12Tokenizer {
         String tag = tags[key];
         ordinal++;
         if (!splits[key]) {
-            return new X12Segment(tag, ordinal, startLine, delimiters);
+            return new X12Segment(tag, kinds[key], ordinal, startLine, delimiters);
         }
-        return new X12Segment(tag, buf, from, to, ordinal, startLine, delimiters); // the tag ends at from + its length
+        // the tag ends at from + its length
+        return new X12Segment(tag, kinds[key], buf, from, to, ordinal, startLine, delimiters);
     }
 
     /** The tag's key in {@code tags}: 2 or 3 letters and digits, one String per tag for the whole file. */
@@ -242,6 +247,7 @@ final class X12Tokenizer {
         }
         String tag = new String(buf, from, length, StandardCharsets.US_ASCII);
         tags[key] = tag;
+        kinds[key] = X12Tag.of(tag);
         splits[key] = split.test(tag);
         return key;
     }

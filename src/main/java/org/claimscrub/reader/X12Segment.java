@@ -214,6 +214,11 @@ final class X12Segment {
         return (int) span;
     }
 
+    /** Where the whole segment is: its tag and elements, without its terminator. */
+    long bytes() {
+        return between(from, to);
+    }
+
     /** Where its elements are: every byte after the tag, separators included. */
     long elements() {
         return between(from + tag.length(), to);
@@ -295,6 +300,14 @@ final class X12Segment {
     /** The separators an interchange's ISA declares; {@code repetition} is NONE where it declares none. */
     record X12Delimiters(char segment, char element, char component, int repetition) {
         static final int NONE = Integer.MIN_VALUE;
+
+        /**
+         * The element, component and repetition separators as one number, a different one for each set: what a
+         * key spanning several elements is salted with ({@link X12Memo}).
+         */
+        int salt() {
+            return element << 17 | component << 9 | (repetition == NONE ? 0 : 0x100 | repetition & 0xFF);
+        }
 
         /** The repetition separator as a byte value, or a value no byte has. */
         int repetitionByte() {

@@ -60,6 +60,9 @@ final class X12Claims {
         final X12Memo<String> placesOfService = new X12Memo<>(Fields::placeOfService);
         final X12Memo<String> revenueCodes = new X12Memo<>(Fields::revenueCode);
         final X12Memo<LocalDate> dates = new X12Memo<>(X12Claims::d8);
+        /** Whole segments (see {@link X12Memo#ofSegment}): NM1 to its NPI, DTP to its date. */
+        final X12Memo<String> providers = new X12Memo<>();
+        final X12Memo<LocalDate> dateSegments = new X12Memo<>();
         final X12Memo<List<String>> diagnoses = new X12Memo<>(Fields::diagnosisCodes);
         /** Texts quoted in positions (LX01), one String per distinct value. */
         final X12Memo<String> texts = new X12Memo<>(X12Claims::text);
@@ -570,6 +573,11 @@ final class X12Claims {
 
     /** NM108 XX: the NPI in NM109; another id qualifier (an EIN, a payer id) gives no NPI. */
     private String npi(X12Segment nm1) throws FieldException {
+        return v.providers.ofSegment(nm1, () -> npiOf(nm1));
+    }
+
+    /** {@link #npi} element by element. */
+    private String npiOf(X12Segment nm1) throws FieldException {
         if (!nm1.is(8, "XX")) {
             return "";
         }
@@ -580,6 +588,11 @@ final class X12Claims {
 
     /** DTP-03 in D8 (one date) or RD8 (a range: its first day) form. */
     private LocalDate date(X12Segment dtp) throws FieldException {
+        return v.dateSegments.ofSegment(dtp, () -> dateOf(dtp));
+    }
+
+    /** {@link #date} element by element. */
+    private LocalDate dateOf(X12Segment dtp) throws FieldException {
         long value = dtp.span(3, 1);
         if (dtp.is(2, "RD8")) {
             byte[] data = dtp.data();

@@ -59,6 +59,29 @@ final class X12Memo<T> {
         return value;
     }
 
+    /** Reads a value from a segment's elements. */
+    @FunctionalInterface
+    interface SegmentValue<T> {
+        T read() throws FieldException;
+    }
+
+    /**
+     * The value of a whole segment (tag and elements, salted with the separators): found by its bytes when the same
+     * segment has been read before, else read (and kept when it reads), so a segment that repeats over a file is
+     * read with one look-up, none of its elements found.
+     */
+    T ofSegment(X12Segment segment, SegmentValue<T> value) throws FieldException {
+        long whole = segment.bytes();
+        int salt = segment.delimiters().salt();
+        T known = get(segment.data(), whole, salt);
+        if (known != null) {
+            return known;
+        }
+        T read = value.read();
+        put(segment.data(), whole, salt, read);
+        return read;
+    }
+
     /** The value remembered for these bytes and salt, or null. */
     @SuppressWarnings("unchecked")
     T get(byte[] data, long span, int salt) {

@@ -117,6 +117,34 @@ class X12MemoTest {
     }
 
     @Test
+    void aWholeSegmentIsReadOnceAndABadOneEveryTime() throws Exception {
+        X12Memo<String> memo = new X12Memo<>();
+        AtomicInteger reads = new AtomicInteger();
+        X12Segment first = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000635~");
+        X12Segment again = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000635~");
+        X12Segment other = segment("NM1*85*1*RENDERING*PROVIDER****XX*1999000635~");
+        SegmentRead read = s -> {
+            reads.incrementAndGet();
+            return Fields.npi("NM1*82-09", s.element(9));
+        };
+        assertEquals("1999000635", memo.ofSegment(first, () -> read.of(first)));
+        assertEquals("1999000635", memo.ofSegment(again, () -> read.of(again)));
+        assertEquals(1, reads.get(), "the same bytes: read once");
+        memo.ofSegment(other, () -> read.of(other));
+        assertEquals(2, reads.get(), "another tag or element: another key");
+        X12Segment bad = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000636~");
+        assertThrows(FieldException.class, () -> memo.ofSegment(bad, () -> read.of(bad)));
+        assertThrows(FieldException.class, () -> memo.ofSegment(bad, () -> read.of(bad)));
+        assertEquals(4, reads.get(), "a segment that does not read is not remembered");
+    }
+
+    /** Reads a value from a segment. */
+    @FunctionalInterface
+    private interface SegmentRead {
+        String of(X12Segment segment) throws FieldException;
+    }
+
+    @Test
     void itKeepsAtMostTheCellMemoBound() {
         X12Memo<String> memo = new X12Memo<>();
         for (int i = 0; i < CellMemo.MAX_ENTRIES + 10; i++) {

@@ -130,6 +130,34 @@ class X12TokenizerTest {
     }
 
     @Test
+    void tagsOfTwoAndThreeBytesAreToldApartWhereverTheyRecur() throws IOException, X12Tokenizer.X12SyntaxException {
+        List<String> tags = new ArrayList<>();
+        for (char a = 'A'; a <= 'Z'; a++) {
+            for (char b : new char[] {'A', 'B', 'Z', '0', '9'}) {
+                tags.add("" + a + b);
+                tags.add("" + a + b + '1');
+                tags.add("" + a + b + 'A');
+            }
+        }
+        StringBuilder text = new StringBuilder(ISA);
+        for (int round = 0; round < 2; round++) {
+            for (String tag : tags) {
+                text.append(tag).append("*X~");
+            }
+        }
+        X12Tokenizer t = tokenizer(text.toString());
+        t.next();
+        for (int round = 0; round < 2; round++) {
+            for (String tag : tags) {
+                X12Segment s = t.next();
+                assertEquals(tag, s.tag());
+                assertEquals(X12Tag.of(tag), s.kind());
+            }
+        }
+        assertNull(t.next());
+    }
+
+    @Test
     void aRepetitionSeparatorEndsTheFirstRepetitionOfAValueComparedByItsBytes() throws IOException,
             X12Tokenizer.X12SyntaxException {
         X12Tokenizer t = tokenizer(ISA.replace("*^*", "*!*") + "DTP*472!473*D8*20250310~");

@@ -25,7 +25,10 @@ public final class X12ClaimReader implements ClaimInput {
 
     private final DuplicateLineNumbers duplicates;
     private final X12Claims.Validators validators = new X12Claims.Validators();
-    /** Service line segments (SV1/SV2) split so far over every file, counted on the reading thread. */
+    /**
+     * Service line segments (SV1/SV2) split so far over every file, counted on the reading thread and published at
+     * each hand-off (a volatile write per segment costs more than the count): never behind the lines the sink has.
+     */
     private volatile long recordsRead;
 
     /** A reader that rejects a repeated claim line number anywhere in the batch (memory grows with the batch). */
@@ -59,18 +62,17 @@ public final class X12ClaimReader implements ClaimInput {
             batch.claims = new X12Claims(name, fileIndex, sink, validators, duplicates, claim -> {
                 batch.pending.add(claim);
                 if (batch.pending.size() == BATCH) {
-                    checker.submit(batch.pending);
-                    batch.pending = new ArrayList<>(BATCH);
+                    handOff(checker, batch);
                 }
             });
             segments(bytes, name, segment -> {
-                if (segment.tag().equals("SV1") || segment.tag().equals("SV2")) {
-                    recordsRead = recordsRead + 1;
+                if (segment.kind().serviceLine()) {
+                    batch.services++;
                 }
                 batch.claims.segment(segment);
             });
             batch.claims.finish();
-            checker.submit(batch.pending);
+            handOff(checker, batch);
             checker.finish();
             return batch.claims.linesRead();
         } catch (IOException e) {
@@ -78,10 +80,19 @@ public final class X12ClaimReader implements ClaimInput {
         }
     }
 
-    /** The claims assembled and not yet handed to the checking thread. */
+    /** Hands the pending claims to the checking thread, publishing the service lines split so far. */
+    private void handOff(Handoff<List<X12Claims.Claim>> checker, Batch batch) throws IOException {
+        recordsRead = recordsRead + batch.services;
+        batch.services = 0;
+        checker.submit(batch.pending);
+        batch.pending = new ArrayList<>(BATCH);
+    }
+
+    /** The claims assembled and not yet handed to the checking thread, and the service lines not yet published. */
     private static final class Batch {
         X12Claims claims;
         List<X12Claims.Claim> pending = new ArrayList<>(BATCH);
+        long services;
     }
 
     /** Receives each segment in file order. */
@@ -107,10 +118,10 @@ public final class X12ClaimReader implements ClaimInput {
         try {
             X12Segment segment;
             while ((segment = tokenizer.next()) != null) {
-                Envelope expected = switch (segment.tag()) {
-                    case "ISA" -> Envelope.NONE;
-                    case "GS", "IEA", "TA1" -> Envelope.INTERCHANGE;
-                    case "ST", "GE" -> Envelope.GROUP;
+                Envelope expected = switch (segment.kind()) {
+                    case ISA -> Envelope.NONE;
+                    case GS, IEA, TA1 -> Envelope.INTERCHANGE;
+                    case ST, GE -> Envelope.GROUP;
                     default -> Envelope.TRANSACTION;
                 };
                 if (at != expected) {
@@ -118,10 +129,10 @@ public final class X12ClaimReader implements ClaimInput {
                             + envelopeError(segment.tag(), at)
                             + (at == Envelope.TRANSACTION ? " (in ST " + transactionControl + ")" : ""));
                 }
-                switch (segment.tag()) {
-                    case "ISA" -> at = Envelope.INTERCHANGE;
-                    case "GS" -> at = Envelope.GROUP;
-                    case "ST" -> {
+                switch (segment.kind()) {
+                    case ISA -> at = Envelope.INTERCHANGE;
+                    case GS -> at = Envelope.GROUP;
+                    case ST -> {
                         at = Envelope.TRANSACTION;
                         transactionControl = segment.element(2);
                         if (!segment.element(1).equals("837")) {
@@ -129,9 +140,9 @@ public final class X12ClaimReader implements ClaimInput {
                                     + segment.element(1) + "' is not an 837 health care claim");
                         }
                     }
-                    case "SE" -> at = Envelope.GROUP;
-                    case "GE" -> at = Envelope.INTERCHANGE;
-                    case "IEA" -> at = Envelope.NONE;
+                    case SE -> at = Envelope.GROUP;
+                    case GE -> at = Envelope.INTERCHANGE;
+                    case IEA -> at = Envelope.NONE;
                     default -> {
                         // a segment of the transaction
                     }

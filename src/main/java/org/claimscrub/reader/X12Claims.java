@@ -46,6 +46,8 @@ final class X12Claims {
      * checks claims ({@link #emit}).
      */
     static final class Validators {
+        /** A whole SV1 / SV2 segment (salted with the separators) whose values all read. */
+        final X12Memo<ServiceValues> services = new X12Memo<>();
         /** A whole SV101 / SV202 composite (salted with the component separator) whose code and modifiers read. */
         final X12Memo<Procedure> procedures = new X12Memo<>();
         final CellMemo<String> codes = new CellMemo<>(Fields::procedureCode);
@@ -58,6 +60,9 @@ final class X12Claims {
         final X12Memo<String> placesOfService = new X12Memo<>(Fields::placeOfService);
         final X12Memo<String> revenueCodes = new X12Memo<>(Fields::revenueCode);
         final X12Memo<LocalDate> dates = new X12Memo<>(X12Claims::d8);
+        /** Whole segments (see {@link X12Memo#ofSegment}): NM1 to its NPI, DTP to its date. */
+        final X12Memo<String> providers = new X12Memo<>();
+        final X12Memo<LocalDate> dateSegments = new X12Memo<>();
         final X12Memo<List<String>> diagnoses = new X12Memo<>(Fields::diagnosisCodes);
         /** Texts quoted in positions (LX01), one String per distinct value. */
         final X12Memo<String> texts = new X12Memo<>(X12Claims::text);
@@ -65,6 +70,40 @@ final class X12Claims {
 
     /** A procedure composite's code and modifiers, both read. */
     record Procedure(String code, Modifiers modifiers) {
+    }
+
+    /**
+     * What a service line segment holds, all read: {@code placeOfService} is SV105's (null without one: the
+     * claim's), {@code revenueCode} SV201's ("" for SV1), {@code charge} null when SV102 / SV203 is empty.
+     */
+    record ServiceValues(Procedure procedure, int units, BigDecimal charge, String placeOfService,
+                         String revenueCode) {
+    }
+
+    /** Where SV1 (837P) and SV2 (837I) hold a service line's code, charge and units, and those elements' names. */
+    private enum Service {
+        SV1(1, "SV1-01", 2, "SV1-02", 4, "SV1-04"),
+        SV2(2, "SV2-02", 3, "SV2-03", 5, "SV2-05");
+
+        final int code;
+        final String codeField;
+        final int charge;
+        final String chargeField;
+        final int units;
+        final String unitsField;
+
+        Service(int code, String codeField, int charge, String chargeField, int units, String unitsField) {
+            this.code = code;
+            this.codeField = codeField;
+            this.charge = charge;
+            this.chargeField = chargeField;
+            this.units = units;
+            this.unitsField = unitsField;
+        }
+
+        static Service of(X12Segment sv) {
+            return sv.kind() == X12Tag.SV1 ? SV1 : SV2;
+        }
     }
 
     private final String file;
@@ -81,6 +120,8 @@ final class X12Claims {
     private final StringBuilder position = new StringBuilder(96);
     /** The visit of the claim's line checked last: the next line on the same date shares it. */
     private Visit lastVisit;
+    /** The faults of the claim being checked, cleared for each. */
+    private final Faults faults = new Faults();
 
     private String groupVersion = "";
     private String version = "";
@@ -90,7 +131,7 @@ final class X12Claims {
     private String patientKey = "";
     private String payerId = "";
     private Claim claim;
-    /** Subscriber and payer ids, one String per distinct value: for the thread that gives the segments. */
+    /** Payer ids (NM109), one String per distinct value: for the thread that gives the segments. */
     private final X12Memo<String> ids = new X12Memo<>(X12Claims::text);
 
     /** Takes each claim once it is complete, in file order, to be checked and emitted ({@link #emit}). */
@@ -127,20 +168,18 @@ final class X12Claims {
 
     /** Whether {@link #segment} reads the elements of a segment with this tag (the others need splitting no further). */
     static boolean reads(String tag) {
-        return switch (tag) {
-            case "ISA", "IEA", "GS", "GE", "ST", "SE", "HL", "NM1", "CLM", "DTP", "HI", "LX", "SV1", "SV2" -> true;
-            default -> false;
-        };
+        X12Tag kind = X12Tag.of(tag);
+        return kind != X12Tag.OTHER && kind != X12Tag.TA1;
     }
 
     void segment(X12Segment s) throws IOException {
-        switch (s.tag()) {
-            case "ISA", "IEA", "GE", "SE" -> flush();
-            case "GS" -> {
+        switch (s.kind()) {
+            case ISA, IEA, GE, SE -> flush();
+            case GS -> {
                 flush();
                 groupVersion = s.element(8);
             }
-            case "ST" -> {
+            case ST -> {
                 flush();
                 transaction = s.element(2);
                 version = s.element(3).isEmpty() ? groupVersion : s.element(3);
@@ -148,7 +187,7 @@ final class X12Claims {
                 subscriber("");
                 payerId = "";
             }
-            case "HL" -> {
+            case HL -> {
                 flush();
                 // another level (e.g. a service provider) changes no party of the claim
                 if (s.is(3, "20")) {
@@ -162,23 +201,23 @@ final class X12Claims {
                     patientKey = subscriberId; // the subscriber and payer stay; NM1*QC names the patient
                 }
             }
-            case "NM1" -> name(s);
-            case "CLM" -> {
+            case NM1 -> name(s);
+            case CLM -> {
                 flush();
                 claim = new Claim(s);
             }
-            case "DTP" -> {
+            case DTP -> {
                 if (claim != null) {
                     claim.date(s);
                 }
             }
-            case "HI" -> {
+            case HI -> {
                 if (claim != null && !claim.inLines) {
                     claim.diagnoses.add(s);
                 }
             }
-            case "LX" -> open().lx(s);
-            case "SV1", "SV2" -> open().service(s);
+            case LX -> open().lx(s);
+            case SV1, SV2 -> open().service(s);
             default -> {
                 // other segments carry nothing claimscrub checks
             }
@@ -197,22 +236,17 @@ final class X12Claims {
             if (s.is(1, "85")) {
                 billingProvider = s;
             } else if (s.is(1, "IL")) {
-                subscriber(id(s));
+                subscriber(s.element(9)); // one per patient: seldom repeated near enough for a memo to find it
             } else if (s.is(1, "QC")) {
                 // a dependant has no id of its own in 5010: the subscriber's id and the patient's name key them
                 patientKey = subscriberId + "|" + (s.element(9).isEmpty()
                         ? s.element(3) + "|" + s.element(4) + "|" + s.element(5) : s.element(9));
             } else if (s.is(1, "PR")) {
-                payerId = id(s);
+                payerId = text(ids, s, 9);
             }
         } else if (s.is(1, "82")) {
             claim.rendering(s);
         }
-    }
-
-    /** NM109, the party's id: subscriber and payer ids repeat over the claims of a file. */
-    private String id(X12Segment nm1) {
-        return text(ids, nm1, 9);
     }
 
     /** Element {@code position}'s text, one String per distinct value in {@code texts}. */
@@ -358,6 +392,12 @@ final class X12Claims {
             hard = true;
         }
 
+        /** Forgets every fault, for the next claim. */
+        void clear() {
+            found.clear();
+            hard = false;
+        }
+
         /** The first fault's element, the field of every reject of the claim. */
         String field() {
             return found.get(0).field();
@@ -397,7 +437,8 @@ final class X12Claims {
         lastVisit = null;
         List<Object> results = new ArrayList<>(c.lines.size());
         List<SourceRef> sources = new ArrayList<>(c.lines.size());
-        Faults faults = new Faults();
+        Faults faults = this.faults;
+        faults.clear();
         ClaimValues values = claimValues(c, faults);
         for (Line line : c.lines) {
             SourceRef source = source(c, line.lx, line.service);
@@ -527,11 +568,16 @@ final class X12Claims {
         if (c.implementation.contains("X223")) {
             return ClaimType.INSTITUTIONAL;
         }
-        return c.lines.get(0).service.tag().equals("SV2") ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
+        return c.lines.get(0).service.kind() == X12Tag.SV2 ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
     }
 
     /** NM108 XX: the NPI in NM109; another id qualifier (an EIN, a payer id) gives no NPI. */
     private String npi(X12Segment nm1) throws FieldException {
+        return v.providers.ofSegment(nm1, () -> npiOf(nm1));
+    }
+
+    /** {@link #npi} element by element. */
+    private String npiOf(X12Segment nm1) throws FieldException {
         if (!nm1.is(8, "XX")) {
             return "";
         }
@@ -542,6 +588,11 @@ final class X12Claims {
 
     /** DTP-03 in D8 (one date) or RD8 (a range: its first day) form. */
     private LocalDate date(X12Segment dtp) throws FieldException {
+        return v.dateSegments.ofSegment(dtp, () -> dateOf(dtp));
+    }
+
+    /** {@link #date} element by element. */
+    private LocalDate dateOf(X12Segment dtp) throws FieldException {
         long value = dtp.span(3, 1);
         if (dtp.is(2, "RD8")) {
             byte[] data = dtp.data();
@@ -574,7 +625,8 @@ final class X12Claims {
      * ICD-9-CM. Other qualifiers (occurrence, value, condition codes...) are not diagnoses.
      */
     private List<String> diagnoses(X12Segment hi, List<String> into) throws FieldException {
-        for (int e = 1; e <= hi.size(); e++) {
+        int size = hi.size();
+        for (int e = 1; e <= size; e++) {
             String qualifier = hi.component(e, 1);
             String code = hi.component(e, 2);
             if (code.isEmpty()) {
@@ -601,7 +653,6 @@ final class X12Claims {
     /** The line, or null when a value of it or of its claim cannot be read (the faults say which). */
     private ClaimLine line(Claim c, ClaimValues values, Line line, SourceRef source, Faults faults) throws LineOnly {
         X12Segment sv = line.service;
-        boolean professional = sv.tag().equals("SV1");
         int lineNumber = 0;
         if (line.lx == null) {
             faults.add("LX-01", "no LX segment before " + X12ClaimReader.where(sv)
@@ -609,24 +660,67 @@ final class X12Claims {
         } else {
             lineNumber = faults.at(line.lx, () -> v.lineNumbers.parse("LX-01", line.lx, line.lx.span(1, 1)), 0);
         }
-        int codeElement = professional ? 1 : 2;
-        Procedure procedure = procedure(sv, codeElement, faults);
-        String code = procedure.code();
-        Modifiers modifiers = procedure.modifiers();
-        int unitsElement = professional ? 4 : 5;
-        int units = faults.at(sv, () -> v.units.parse(professional ? "SV1-04" : "SV2-05", sv,
-                sv.span(unitsElement, 1)), 1);
-        String chargeField = professional ? "SV1-02" : "SV2-03";
         // the claim's unreadable fields, less those the line has its own value for
         Set<InputField> unreadable = lineUnreadable; // reused: the line copies it
         unreadable.clear();
         unreadable.addAll(values.unreadable());
-        long chargeSpan = sv.span(professional ? 2 : 3, 1);
+        ServiceValues service = service(sv, unreadable, faults);
+        String pos = service.placeOfService() != null ? service.placeOfService() : values.placeOfService();
+        LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
+                : values.claimDate();
+        if (dos == null) {
+            faults.add("DTP-03", "no date of service: no DTP*472 on the line or the claim"
+                    + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
+                    + " for " + X12ClaimReader.where(sv));
+        }
+        String rendering = "";
+        if (line.rendering != null) {
+            // unreadable (null), the line has no rendering provider: never the claim's
+            String own = faults.soft(line.rendering, InputField.RENDERING_NPI, unreadable,
+                    () -> npi(line.rendering), null);
+            if (own != null && !own.isEmpty()) {
+                rendering = own;
+                unreadable.remove(InputField.RENDERING_NPI); // the line's own provider, not the claim's
+            }
+        }
+        if (rendering.isEmpty() && !unreadable.contains(InputField.RENDERING_NPI)) {
+            rendering = values.renderingNpi();
+        }
+        if (faults.hard) {
+            return null;
+        }
+        Procedure procedure = service.procedure();
+        return new ClaimLine(source, values.claimId(), lineNumber, dos, procedure.code(), procedure.modifiers(),
+                service.units(), c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos,
+                service.charge(), values.diagnoses(), service.revenueCode(), visit(values, c.patient, dos),
+                c.payer, unreadable);
+    }
+
+    /**
+     * The values of a service line segment: found whole by its bytes when the same segment has been read before
+     * without a fault (a line's segments repeat over a file far more than its claims do), else read element by
+     * element, noting faults and the fields no edit needs that do not read in {@code unreadable}, as the line's
+     * own place of service takes the claim's out of it.
+     */
+    private ServiceValues service(X12Segment sv, Set<InputField> unreadable, Faults faults) throws LineOnly {
+        long segment = sv.bytes();
+        int salt = sv.delimiters().salt();
+        ServiceValues known = v.services.get(sv.data(), segment, salt);
+        if (known != null) {
+            if (known.placeOfService() != null) {
+                unreadable.remove(InputField.PLACE_OF_SERVICE);
+            }
+            return known;
+        }
+        int faultsBefore = faults.found.size();
+        Service layout = Service.of(sv);
+        Procedure procedure = procedure(sv, layout, faults);
+        int units = faults.at(sv, () -> v.units.parse(layout.unitsField, sv, sv.span(layout.units, 1)), 1);
         BigDecimal charge = faults.soft(sv, InputField.CHARGE, unreadable,
-                () -> v.charges.parse(chargeField, sv, chargeSpan), null);
-        String pos = values.placeOfService();
+                () -> v.charges.parse(layout.chargeField, sv, sv.span(layout.charge, 1)), null);
+        String pos = null;
         String revenueCode = "";
-        if (professional) {
+        if (layout == Service.SV1) {
             long posSpan = sv.span(5, 1);
             if (X12Segment.end(posSpan) > X12Segment.start(posSpan)) {
                 unreadable.remove(InputField.PLACE_OF_SERVICE);
@@ -637,33 +731,11 @@ final class X12Claims {
             revenueCode = faults.soft(sv, InputField.REVENUE_CODE, unreadable,
                     () -> v.revenueCodes.parse("SV2-01", sv, sv.span(1, 1)), "");
         }
-        LocalDate dos = line.date != null ? faults.at(line.date, () -> date(line.date), LocalDate.MIN)
-                : values.claimDate();
-        if (dos == null) {
-            faults.add("DTP-03", "no date of service: no DTP*472 on the line or the claim"
-                    + (values.type() == ClaimType.INSTITUTIONAL ? " and no DTP*434 statement dates" : "")
-                    + " for " + X12ClaimReader.where(sv));
+        ServiceValues read = new ServiceValues(procedure, units, charge, pos, revenueCode);
+        if (faults.found.size() == faultsBefore) {
+            v.services.put(sv.data(), segment, salt, read);
         }
-        String rendering = "";
-        if (line.rendering != null) {
-            Set<InputField> own = EnumSet.noneOf(InputField.class);
-            rendering = faults.soft(line.rendering, InputField.RENDERING_NPI, own, () -> npi(line.rendering), "");
-            if (!own.isEmpty()) {
-                unreadable.add(InputField.RENDERING_NPI);
-            } else if (!rendering.isEmpty()) {
-                unreadable.remove(InputField.RENDERING_NPI); // the line's own provider, not the claim's
-            }
-        }
-        if (rendering.isEmpty() && !unreadable.contains(InputField.RENDERING_NPI)) {
-            rendering = values.renderingNpi();
-        }
-        if (faults.hard) {
-            return null;
-        }
-        return new ClaimLine(source, values.claimId(), lineNumber, dos, code, modifiers, units,
-                c.patient, values.billingNpi(), rendering, values.type(), values.typeOfBill(), pos, charge,
-                values.diagnoses(), revenueCode, visit(values, c.patient, dos),
-                c.payer, unreadable);
+        return read;
     }
 
     /** The line's visit: one per date of service of the claim, as every line of a claim has its parties. */
@@ -679,14 +751,15 @@ final class X12Claims {
      * composite has been read before, else read as {@link #code} and {@link #modifiers} read them: with their
      * faults noted, or a {@link LineOnly} when the line has no HCPCS/CPT code.
      */
-    private Procedure procedure(X12Segment sv, int codeElement, Faults faults) throws LineOnly {
+    private Procedure procedure(X12Segment sv, Service layout, Faults faults) throws LineOnly {
+        int codeElement = layout.code;
         long composite = sv.tail(codeElement, 1);
         int salt = sv.delimiters().component();
         Procedure known = v.procedures.get(sv.data(), composite, salt);
         if (known != null) {
             return known;
         }
-        String codeField = codeElement == 1 ? "SV1-01" : "SV2-02";
+        String codeField = layout.codeField;
         String qualifier = sv.component(codeElement, 1);
         String rawCode = sv.component(codeElement, 2);
         if (rawCode.isEmpty() || !qualifier.equals("HC")) {

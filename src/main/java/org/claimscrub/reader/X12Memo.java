@@ -59,6 +59,29 @@ final class X12Memo<T> {
         return value;
     }
 
+    /** Reads a value from a segment's elements. */
+    @FunctionalInterface
+    interface SegmentValue<T> {
+        T read() throws FieldException;
+    }
+
+    /**
+     * The value of a whole segment (tag and elements, salted with the separators): found by its bytes when the same
+     * segment has been read before, else read (and kept when it reads), so a segment that repeats over a file is
+     * read with one look-up, none of its elements found.
+     */
+    T ofSegment(X12Segment segment, SegmentValue<T> value) throws FieldException {
+        long whole = segment.bytes();
+        int salt = segment.delimiters().salt();
+        T known = get(segment.data(), whole, salt);
+        if (known != null) {
+            return known;
+        }
+        T read = value.read();
+        put(segment.data(), whole, salt, read);
+        return read;
+    }
+
     /** The value remembered for these bytes and salt, or null. */
     @SuppressWarnings("unchecked")
     T get(byte[] data, long span, int salt) {
@@ -188,14 +211,12 @@ final class X12Memo<T> {
         return (int) (h ^ h >>> 33);
     }
 
+    /** A long key's slot: its bytes taken 8 at a time (a whole service line segment is a key). */
     private static int slot(byte[] data, int from, int to, int salt) {
-        int h = salt;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + data[i];
+        long h = salt;
+        for (int i = from; i < to; i += Long.BYTES) {
+            h = Long.rotateLeft(h ^ word(data, i, to), 29) * 0x9E3779B97F4A7C15L;
         }
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        return h;
+        return slot(h, to - from, salt);
     }
 }

@@ -14,12 +14,17 @@ final class X12Segment {
     private static final byte[] NO_BYTES = {};
 
     private final String tag;
+    private final X12Tag kind;
     /** The buffer the segment's bytes are in, from {@code from} (its tag) to {@code to} (its terminator, excluded). */
     private final byte[] data;
     private final int from;
     private final int to;
-    /** How many elements it has, counted when first asked for; -1 before. */
-    private int size = -1;
+    /**
+     * The last element found ({@link #start}) and the offset it starts at, 0 before any: a segment is mostly read
+     * forward, element after element, so the next one is looked for from there, not from the tag.
+     */
+    private int lastElement;
+    private int lastStart;
     private final long ordinal;
     private final int line;
     private final X12Delimiters delimiters;
@@ -28,8 +33,10 @@ final class X12Segment {
      * @param ordinal the segment's position in the file, the first ISA being 1
      * @param line    the physical line it starts on (1 throughout a file without line breaks)
      */
-    X12Segment(String tag, byte[] data, int from, int to, long ordinal, int line, X12Delimiters delimiters) {
+    X12Segment(String tag, X12Tag kind, byte[] data, int from, int to, long ordinal, int line,
+               X12Delimiters delimiters) {
         this.tag = tag;
+        this.kind = kind;
         this.data = data;
         this.from = from;
         this.to = to;
@@ -39,23 +46,33 @@ final class X12Segment {
     }
 
     /** A segment whose elements are not split (the caller does not read them): its tag and position only. */
-    X12Segment(String tag, long ordinal, int line, X12Delimiters delimiters) {
-        this(tag, NO_BYTES, 0, 0, ordinal, line, delimiters);
+    X12Segment(String tag, X12Tag kind, long ordinal, int line, X12Delimiters delimiters) {
+        this(tag, kind, NO_BYTES, 0, 0, ordinal, line, delimiters);
     }
 
     /**
      * The offset of element {@code position}'s first byte (1-based), or -1 when it has no such element: found by
-     * counting separators from the tag, as segments are short and each is read for a few elements only (no array
-     * of offsets per segment).
+     * counting separators from the tag, or from the last element found when it comes before (segments are short
+     * and each is read for a few elements only: no array of offsets per segment).
      */
     private int start(int position) {
         if (position < 1) {
             return -1;
         }
-        byte separator = (byte) delimiters.element();
         int e = 0;
-        for (int i = from + tag.length(); i < to; i++) {
+        int i = from + tag.length();
+        if (lastElement > 0 && lastElement <= position) {
+            if (lastElement == position) {
+                return lastStart;
+            }
+            e = lastElement;
+            i = lastStart;
+        }
+        byte separator = (byte) delimiters.element();
+        for (; i < to; i++) {
             if (data[i] == separator && ++e == position) {
+                lastElement = e;
+                lastStart = i + 1;
                 return i + 1;
             }
         }
@@ -75,6 +92,10 @@ final class X12Segment {
 
     String tag() {
         return tag;
+    }
+
+    X12Tag kind() {
+        return kind;
     }
 
     long ordinal() {
@@ -120,7 +141,7 @@ final class X12Segment {
             return 0;
         }
         // the ISA's elements have no components: ISA16 is the component separator itself
-        boolean composite = !tag.equals("ISA");
+        boolean composite = kind != X12Tag.ISA;
         byte separator = (byte) delimiters.component();
         int repetition = delimiters.repetitionByte();
         for (int i = first; i < end; i++) {
@@ -162,7 +183,7 @@ final class X12Segment {
         if (component == 1) {
             return begin;
         }
-        if (tag.equals("ISA")) {
+        if (kind == X12Tag.ISA) {
             return -1;
         }
         int repetition = delimiters.repetitionByte();
@@ -193,25 +214,41 @@ final class X12Segment {
         return (int) span;
     }
 
+    /** Where the whole segment is: its tag and elements, without its terminator. */
+    long bytes() {
+        return between(from, to);
+    }
+
     /** Where its elements are: every byte after the tag, separators included. */
     long elements() {
         return between(from + tag.length(), to);
     }
 
-    /** Whether component 1 of element {@code position} is {@code value} (ASCII), as {@code element(position).equals(value)}. */
+    /**
+     * Whether component 1 of element {@code position} is {@code value}, letters and digits, as {@code
+     * element(position).equals(value)}: its bytes are compared where the element starts, and what follows them
+     * must end the component (no separator is a letter or digit, so none can be among them).
+     */
     boolean is(int position, String value) {
-        long span = span(position, 1);
-        int start = start(span);
-        int length = end(span) - start;
-        if (length != value.length()) {
+        int start = start(position);
+        if (start < 0) {
+            return value.isEmpty();
+        }
+        int end = start + value.length();
+        if (end > to) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < value.length(); i++) {
             if (data[start + i] != value.charAt(i)) {
                 return false;
             }
         }
-        return true;
+        if (end == to) {
+            return true;
+        }
+        byte next = data[end];
+        return next == (byte) delimiters.element() || next == delimiters.repetitionByte()
+                || kind != X12Tag.ISA && next == (byte) delimiters.component();
     }
 
     /** How many components element {@code position} has (0 when the element is absent). */
@@ -231,18 +268,16 @@ final class X12Segment {
         return count;
     }
 
+    /** How many elements it has, counted each time it is asked. */
     int size() {
-        if (size < 0) {
-            byte separator = (byte) delimiters.element();
-            int count = 0;
-            for (int i = from + tag.length(); i < to; i++) {
-                if (data[i] == separator) {
-                    count++;
-                }
+        byte separator = (byte) delimiters.element();
+        int count = 0;
+        for (int i = from + tag.length(); i < to; i++) {
+            if (data[i] == separator) {
+                count++;
             }
-            size = count;
         }
-        return size;
+        return count;
     }
 
     /** The text at a {@link #span} of this segment. */
@@ -265,6 +300,14 @@ final class X12Segment {
     /** The separators an interchange's ISA declares; {@code repetition} is NONE where it declares none. */
     record X12Delimiters(char segment, char element, char component, int repetition) {
         static final int NONE = Integer.MIN_VALUE;
+
+        /**
+         * The element, component and repetition separators as one number, a different one for each set: what a
+         * key spanning several elements is salted with ({@link X12Memo}).
+         */
+        int salt() {
+            return element << 17 | component << 9 | (repetition == NONE ? 0 : 0x100 | repetition & 0xFF);
+        }
 
         /** The repetition separator as a byte value, or a value no byte has. */
         int repetitionByte() {

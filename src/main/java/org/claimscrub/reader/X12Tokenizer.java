@@ -41,9 +41,15 @@ final class X12Tokenizer {
     private final InputStream in;
     private final Predicate<String> split;
     private X12Delimiters delimiters;
-    /** Tags by a hash of their bytes, one String per tag for the whole file, and whether the caller splits them. */
-    private final String[] tags = new String[1 << 12];
-    private final boolean[] splits = new boolean[1 << 12];
+    /**
+     * Tags by a hash of their bytes, one String per tag for the whole file, with their bytes (as one number), their
+     * kind and whether the caller splits them.
+     */
+    private static final int TAG_BITS = 12;
+    private final String[] tags = new String[1 << TAG_BITS];
+    private final int[] packedTags = new int[1 << TAG_BITS];
+    private final X12Tag[] kinds = new X12Tag[1 << TAG_BITS];
+    private final boolean[] splits = new boolean[1 << TAG_BITS];
     private byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
@@ -215,9 +221,10 @@ final class X12Tokenizer {
         String tag = tags[key];
         ordinal++;
         if (!splits[key]) {
-            return new X12Segment(tag, ordinal, startLine, delimiters);
+            return new X12Segment(tag, kinds[key], ordinal, startLine, delimiters);
         }
-        return new X12Segment(tag, buf, from, to, ordinal, startLine, delimiters); // the tag ends at from + its length
+        // the tag ends at from + its length
+        return new X12Segment(tag, kinds[key], buf, from, to, ordinal, startLine, delimiters);
     }
 
     /** The tag's key in {@code tags}: 2 or 3 letters and digits, one String per tag for the whole file. */
@@ -227,10 +234,11 @@ final class X12Tokenizer {
             throw new X12SyntaxException("segment " + (ordinal + 1) + " has no valid tag (2 or 3 letters and"
                     + " digits before the element separator)");
         }
-        int key = (buf[from] * 31 + buf[from + 1]) * 31 + (length == 3 ? buf[from + 2] : 0);
-        key = (key ^ (key >>> 7)) & (tags.length - 1);
-        String known = tags[key];
-        if (known != null && known.length() == length && matches(known, from)) {
+        // the tag's bytes as one number (a 2-byte tag's third is 0): compared at once, no loop
+        int packed = buf[from] & 0xFF | (buf[from + 1] & 0xFF) << 8
+                | (length == 3 ? (buf[from + 2] & 0xFF) << 16 : 0);
+        int key = (packed * 0x9E3779B1) >>> (Integer.SIZE - TAG_BITS);
+        if (packedTags[key] == packed && tags[key] != null) {
             return key;
         }
         for (int i = from; i < to; i++) {
@@ -242,18 +250,12 @@ final class X12Tokenizer {
         }
         String tag = new String(buf, from, length, StandardCharsets.US_ASCII);
         tags[key] = tag;
+        packedTags[key] = packed;
+        kinds[key] = X12Tag.of(tag);
         splits[key] = split.test(tag);
         return key;
     }
 
-    private boolean matches(String tag, int from) {
-        for (int i = 0; i < tag.length(); i++) {
-            if (tag.charAt(i) != buf[from + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Whether {@code n} bytes are buffered from {@code pos}, reading more as needed. */
     private boolean available(int n) throws IOException {

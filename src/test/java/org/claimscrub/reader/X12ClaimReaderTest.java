@@ -2,11 +2,13 @@ package org.claimscrub.reader;
 
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.ClaimType;
+import org.claimscrub.model.InputField;
 import org.claimscrub.model.Reject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +73,60 @@ class X12ClaimReaderTest {
         ClaimLine third = line("PC-1001", 3);
         assertEquals(LocalDate.of(2025, 3, 11), third.dateOfService(), "RD8: the range's first day");
         assertEquals("1999000114", third.renderingNpi());
+    }
+
+    @Test
+    void aServiceLineSegmentRepeatedOverClaimsIsReadAsEachClaimAndTagSay() throws InputException {
+        String isa = "ISA*00*          *00*          *ZZ*LABA           *ZZ*MADEUPPAYER    *250311*0900*^*00501*"
+                + "000000301*0*T*:~";
+        StringBuilder text = new StringBuilder(isa).append("GS*HC*LABA*MADEUPPAYER*20250311*0900*1*X*005010X222A1~"
+                + "ST*837*0001*005010X222A1~HL*1**20*1~NM1*85*2*LAB A*****XX*1900000013~HL*2*1*22*0~"
+                + "NM1*IL*1*MADE*UP****MI*M1~");
+        // the same SV1 segments, with and without SV105 and with a bad charge, under claims of other places
+        for (String pos : List.of("81", "11", "22")) {
+            text.append("CLM*C-").append(pos).append("*100.00***").append(pos).append(":B:1*Y*A*Y*Y~")
+                    .append("LX*1~SV1*HC:88305:26*125.00*UN*1***1~DTP*472*D8*20250311~")
+                    .append("LX*2~SV1*HC:88305:26*125.00*UN*1*02**1~DTP*472*D8*20250311~")
+                    .append("LX*3~SV1*HC:88342*9X.00*UN*1***1~DTP*472*D8*20250311~")
+                    .append("LX*4~SV1*HC:88342*1O.00*UN*1***1~DTP*472*D8*20250311~");
+        }
+        text.append("SE*30*0001~GE*1*1~IEA*1*000000301~");
+        new X12ClaimReader().read(new ByteArrayInputStream(text.toString().getBytes(
+                StandardCharsets.US_ASCII)), "made-up.837", 0, ClaimSink.of(lines::add, rejects::add));
+        assertEquals(List.of(), rejects);
+        for (String pos : List.of("81", "11", "22")) {
+            ClaimLine own = line("C-" + pos, 1);
+            assertEquals(pos, own.placeOfService(), "no SV105: the claim's CLM05-1");
+            assertEquals(Set.of(), own.unreadableFields());
+            assertEquals(List.of("26"), own.modifiers().values());
+            assertEquals(new BigDecimal("125.00"), own.charge());
+            assertEquals("02", line("C-" + pos, 2).placeOfService(), "SV105 over the claim's");
+            for (int lineNumber = 3; lineNumber <= 4; lineNumber++) {
+                ClaimLine badCharge = line("C-" + pos, lineNumber);
+                assertEquals(Set.of(InputField.CHARGE), badCharge.unreadableFields(),
+                        "a segment with a value that does not read is read again each time");
+                assertNull(badCharge.charge());
+                assertEquals(pos, badCharge.placeOfService());
+            }
+        }
+    }
+
+    @Test
+    void theSameElementsUnderSv1AndSv2AreReadAsEachTagSays() throws InputException {
+        String isa = "ISA*00*          *00*          *ZZ*LABA           *ZZ*MADEUPPAYER    *250311*0900*^*00501*"
+                + "000000301*0*T*:~";
+        // SV1's code is its first element, SV2's its second: "0300*HC:88305*..." is a revenue-code-only SV1 line
+        String text = isa + "GS*HC*LABA*MADEUPPAYER*20250311*0900*1*X*005010X223A2~ST*837*0001~"
+                + "HL*1**20*1~NM1*85*2*LAB A*****XX*1900000013~HL*2*1*22*0~NM1*IL*1*MADE*UP****MI*M1~"
+                + "CLM*I-1*100.00***13:A:1*Y*A*Y*Y~DTP*434*RD8*20250311-20250312~"
+                + "LX*1~SV2*0300*HC:88305*125.00*UN*1~LX*2~SV1*0300*HC:88305*125.00*UN*1~"
+                + "SE*10*0001~GE*1*1~IEA*1*000000301~";
+        new X12ClaimReader().read(new ByteArrayInputStream(text.getBytes(
+                StandardCharsets.US_ASCII)), "made-up.837", 0, ClaimSink.of(lines::add, rejects::add));
+        assertEquals("88305", line("I-1", 1).code());
+        assertEquals("0300", line("I-1", 1).revenueCode());
+        assertEquals(1, rejects.size());
+        assertEquals("SV1-01", rejects.get(0).field());
     }
 
     @Test

@@ -83,6 +83,68 @@ class X12MemoTest {
     }
 
     @Test
+    void longKeysAreTheirBytesAndSaltWordByWord() {
+        X12Memo<String> memo = new X12Memo<>();
+        int keys = 600; // more than the first tables hold: they grow
+        for (int i = 0; i < keys; i++) {
+            byte[] key = ("SV1*HC:88305:26*125.00*UN*" + i).getBytes(StandardCharsets.US_ASCII);
+            memo.put(key, X12Segment.between(0, key.length), 7, "v" + i);
+        }
+        for (int i = 0; i < keys; i++) {
+            // the same bytes at another offset of a longer buffer
+            byte[] data = ("~~~SV1*HC:88305:26*125.00*UN*" + i + "~").getBytes(StandardCharsets.US_ASCII);
+            long span = X12Segment.between(3, data.length - 1);
+            assertEquals("v" + i, memo.get(data, span, 7));
+            assertNull(memo.get(data, span, 8), "another salt, another key");
+        }
+        byte[] longer = "SV1*HC:88305:26*125.00*UN*6000".getBytes(StandardCharsets.US_ASCII);
+        assertNull(memo.get(longer, X12Segment.between(0, longer.length), 7));
+        assertNull(memo.get(longer, X12Segment.between(0, longer.length - 1), 7),
+                "bytes in the key's last word differ (600 is not a key)");
+    }
+
+    @Test
+    void separatorSetsSaltDifferently() {
+        X12Segment.X12Delimiters usual = new X12Segment.X12Delimiters('~', '*', ':', '^');
+        assertEquals(usual.salt(), new X12Segment.X12Delimiters('\n', '*', ':', '^').salt(),
+                "the terminator is never inside a key");
+        java.util.Set<Integer> salts = new java.util.HashSet<>(java.util.List.of(usual.salt(),
+                new X12Segment.X12Delimiters('~', '*', '>', '^').salt(),
+                new X12Segment.X12Delimiters('~', '|', ':', '^').salt(),
+                new X12Segment.X12Delimiters('~', '*', ':', X12Segment.X12Delimiters.NONE).salt(),
+                new X12Segment.X12Delimiters('~', '*', ':', '!').salt()));
+        assertEquals(5, salts.size());
+    }
+
+    @Test
+    void aWholeSegmentIsReadOnceAndABadOneEveryTime() throws Exception {
+        X12Memo<String> memo = new X12Memo<>();
+        AtomicInteger reads = new AtomicInteger();
+        X12Segment first = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000635~");
+        X12Segment again = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000635~");
+        X12Segment other = segment("NM1*85*1*RENDERING*PROVIDER****XX*1999000635~");
+        SegmentRead read = s -> {
+            reads.incrementAndGet();
+            return Fields.npi("NM1*82-09", s.element(9));
+        };
+        assertEquals("1999000635", memo.ofSegment(first, () -> read.of(first)));
+        assertEquals("1999000635", memo.ofSegment(again, () -> read.of(again)));
+        assertEquals(1, reads.get(), "the same bytes: read once");
+        memo.ofSegment(other, () -> read.of(other));
+        assertEquals(2, reads.get(), "another tag or element: another key");
+        X12Segment bad = segment("NM1*82*1*RENDERING*PROVIDER****XX*1999000636~");
+        assertThrows(FieldException.class, () -> memo.ofSegment(bad, () -> read.of(bad)));
+        assertThrows(FieldException.class, () -> memo.ofSegment(bad, () -> read.of(bad)));
+        assertEquals(4, reads.get(), "a segment that does not read is not remembered");
+    }
+
+    /** Reads a value from a segment. */
+    @FunctionalInterface
+    private interface SegmentRead {
+        String of(X12Segment segment) throws FieldException;
+    }
+
+    @Test
     void itKeepsAtMostTheCellMemoBound() {
         X12Memo<String> memo = new X12Memo<>();
         for (int i = 0; i < CellMemo.MAX_ENTRIES + 10; i++) {

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.claimscrub.reader.X12ClaimReaderTest.FIXTURES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,88 @@ class X12TokenizerTest {
         assertEquals("SBR", sbr.tag());
         assertEquals(2, sbr.ordinal());
         assertEquals("", sbr.element(1));
+    }
+
+    @Test
+    void elementsReadInAnyOrderAndQualifiersComparedByTheirBytes() throws IOException,
+            X12Tokenizer.X12SyntaxException {
+        String isa = ISA.replace("*^*", "*!*");
+        X12Tokenizer t = tokenizer(isa + "NM1*82*1*RENDERING*PROVIDER****XX*1999000635~HI*ABK:D485!BK:1234*AB~"
+                + "SV1*HC:88305*90*UN*1~DTP*472*D8~");
+        assertEquals(X12Tag.ISA, t.next().kind());
+        X12Segment nm1 = t.next();
+        assertEquals(X12Tag.NM1, nm1.kind());
+        assertEquals("1999000635", nm1.element(9));
+        assertEquals("RENDERING", nm1.element(3), "an element before the last one read");
+        assertEquals("", nm1.element(5));
+        assertEquals("PROVIDER", nm1.element(4));
+        assertEquals("1999000635", nm1.element(9), "the same element again");
+        assertEquals("", nm1.element(10), "past the last element");
+        assertEquals("RENDERING", nm1.element(3));
+        assertTrue(nm1.is(8, "XX"));
+        assertTrue(nm1.is(1, "82"));
+        assertFalse(nm1.is(1, "8"), "a value is the whole component, not its start");
+        assertFalse(nm1.is(9, "1999000635X"));
+        assertTrue(nm1.is(9, "1999000635"), "the last element ends at the segment's end");
+        assertTrue(nm1.is(5, ""), "an empty element");
+        assertTrue(nm1.is(12, ""), "an absent element is empty");
+        assertFalse(nm1.is(12, "XX"));
+        X12Segment hi = t.next();
+        assertTrue(hi.is(1, "ABK"), "a composite's first component ends at the component separator");
+        assertFalse(hi.is(1, "ABKD"), "the component is shorter");
+        assertFalse(hi.is(1, "AB"), "the component is longer");
+        assertTrue(hi.is(2, "AB"));
+        assertEquals(2, hi.size());
+        X12Segment sv1 = t.next();
+        assertEquals(X12Tag.SV1, sv1.kind());
+        assertTrue(sv1.kind().serviceLine());
+        assertEquals("1", sv1.element(4));
+        assertEquals("90", sv1.element(2));
+        assertEquals("88305", sv1.component(1, 2));
+        X12Segment dtp = t.next();
+        assertEquals(X12Tag.DTP, dtp.kind());
+        assertTrue(dtp.is(2, "D8"), "the last element, at the end of the input");
+        assertFalse(dtp.is(2, "D"));
+    }
+
+    @Test
+    void tagsOfTwoAndThreeBytesAreToldApartWhereverTheyRecur() throws IOException, X12Tokenizer.X12SyntaxException {
+        List<String> tags = new ArrayList<>();
+        for (char a = 'A'; a <= 'Z'; a++) {
+            for (char b : new char[] {'A', 'B', 'Z', '0', '9'}) {
+                tags.add("" + a + b);
+                tags.add("" + a + b + '1');
+                tags.add("" + a + b + 'A');
+            }
+        }
+        StringBuilder text = new StringBuilder(ISA);
+        for (int round = 0; round < 2; round++) {
+            for (String tag : tags) {
+                text.append(tag).append("*X~");
+            }
+        }
+        X12Tokenizer t = tokenizer(text.toString());
+        t.next();
+        for (int round = 0; round < 2; round++) {
+            for (String tag : tags) {
+                X12Segment s = t.next();
+                assertEquals(tag, s.tag());
+                assertEquals(X12Tag.of(tag), s.kind());
+            }
+        }
+        assertNull(t.next());
+    }
+
+    @Test
+    void aRepetitionSeparatorEndsTheFirstRepetitionOfAValueComparedByItsBytes() throws IOException,
+            X12Tokenizer.X12SyntaxException {
+        X12Tokenizer t = tokenizer(ISA.replace("*^*", "*!*") + "DTP*472!473*D8*20250310~");
+        t.next();
+        X12Segment dtp = t.next();
+        assertTrue(dtp.is(1, "472"));
+        assertFalse(dtp.is(1, "473"), "only the first repetition is read");
+        assertEquals(X12Tag.OTHER, X12Tag.of("SBR"));
+        assertEquals(X12Tag.CLM, X12Tag.of("CLM"));
     }
 
     @Test

@@ -65,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}; 0 skips them; Linux, with taskset).")
     int coreRuns;
 
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "1",
+            description = "Runs of the full scrub and of the plain-Java pipeline each in a fresh JVM, for a cold"
+                    + " ratio of like with like (default: ${DEFAULT-VALUE}; 0 skips them).")
+    int coldRuns;
+
     @Mixin
     RuleCacheOptions ruleCache;
 
@@ -138,13 +143,17 @@ final class BenchCommand implements Callable<Integer> {
             console.printf("Reading:    CSV %,.0f lines/s (%.1f s); X12 837 of the same lines %,.0f lines/s (%.1f s,"
                     + " %,d MB), %.0f%% of the CSV rate; medians of 3 runs after 2 warm-up runs%n", read.csvRate(), read.csvSeconds(),
                     read.x12Rate(), read.x12Seconds(), read.x12Bytes() >> 20, 100 * read.x12Rate() / read.csvRate());
+            List<String> freshOptions = new ArrayList<>(ruleCache.arguments());
+            if (memoryLines != null) {
+                freshOptions.addAll(List.of("--memory-lines", memoryLines.toString()));
+            }
+            if (coldRuns > 0) {
+                console.println(ColdPair.measure(input, written, RulesFolder.resolve(rules), folder.resolve("cold"),
+                        freshOptions, coldRuns));
+            }
             if (coreRuns > 0) {
-                List<String> options = new ArrayList<>(ruleCache.arguments());
-                if (memoryLines != null) {
-                    options.addAll(List.of("--memory-lines", memoryLines.toString()));
-                }
                 console.println(CoreScrubs.measure(input, written, RulesFolder.resolve(rules), folder.resolve("cores"),
-                        options, coreRuns));
+                        freshOptions, coreRuns));
             }
             if (sampleRuns > 0) {
                 SampleScrubs.measure(RulesFolder.resolve(rules), folder.resolve("sample"), sampleRuns)
@@ -207,9 +216,16 @@ final class BenchCommand implements Callable<Integer> {
                 timing(manifest, ScrubCommand.COMPILE_WAIT), peak, command.rulesOrigin);
     }
 
-    /** A phase's milliseconds in a run.json. */
+    /** A phase's milliseconds in a run.json ({@code timings_ms}). */
     static long timing(String manifest, String phase) {
-        return Long.parseLong(manifest.replaceAll("(?s).*\"" + phase + "\": (\\d+).*", "$1"));
+        String timings = manifest.substring(manifest.indexOf("\"timings_ms\""));
+        return Long.parseLong(timings.replaceAll("(?s)^.*?\"" + phase + "\": (\\d+).*", "$1"));
+    }
+
+    /** The plain-Java pipeline's lines held before regrouping spills: the scrub's default budget, or --memory-lines. */
+    static int plainMemoryLines(Integer memoryLines) {
+        return memoryLines != null ? memoryLines
+                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines());
     }
 
     private PlainRun plainJava(ReferenceData reference, Map<String, String> primaryOf,
@@ -217,8 +233,7 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InputException {
         PeakHeap heap = PeakHeap.start();
         long started = System.nanoTime();
-        new PlainJavaPipeline(reference, memoryLines != null ? memoryLines
-                : (int) Math.min(Integer.MAX_VALUE, ScrubCommand.defaultBudget().lines()), primaryOf, ruleEdits)
+        new PlainJavaPipeline(reference, plainMemoryLines(memoryLines), primaryOf, ruleEdits)
                 .run(input, folder.resolve("plain"), folder.resolve("plain-work"));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.peakBytes();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scrub in a JVM of its own, started as the launcher starts one (this JVM's options and class path), for the
- * bench's figures that only a fresh JVM shows: start-up, and the rate on fewer cores.
+ * claimscrub in a JVM of its own, started as the launcher starts one (this JVM's options and class path), for the
+ * bench's figures that only a fresh JVM shows: start-up, the rate on fewer cores, both pipelines cold.
  */
 final class FreshJvm {
     /** JVM options that must not be passed on to the child runs. */
@@ -20,8 +20,8 @@ final class FreshJvm {
     private FreshJvm() {
     }
 
-    /** One scrub: its wall time and run.json's compile_rules. */
-    record Run(double seconds, long compileMs) {
+    /** One scrub: its wall time, and run.json's compile_rules and total (the run without the JVM's start). */
+    record Run(double seconds, long compileMs, long totalMs) {
     }
 
     /**
@@ -33,6 +33,19 @@ final class FreshJvm {
      */
     static Run scrub(List<String> launcher, List<String> jvmOptions, Path input, Path rules, Path out,
                      List<String> options, int limitMinutes) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("scrub", "--quiet", "--fail-on", "none", "--rules",
+                rules.toString(), "--out", out.toString()));
+        arguments.addAll(options);
+        arguments.add(input.toString());
+        double seconds = run(launcher, jvmOptions, arguments, limitMinutes);
+        String manifest = Files.readString(out.resolve("run.json"));
+        return new Run(seconds, BenchCommand.timing(manifest, "compile_rules"),
+                BenchCommand.timing(manifest, "total"));
+    }
+
+    /** Runs claimscrub with these arguments in a fresh JVM and returns its wall time; it must exit 0. */
+    static double run(List<String> launcher, List<String> jvmOptions, List<String> arguments, int limitMinutes)
+            throws IOException {
         List<String> command = new ArrayList<>(launcher);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -41,17 +54,15 @@ final class FreshJvm {
             }
         }
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "scrub",
-                "--quiet", "--fail-on", "none", "--rules", rules.toString(), "--out", out.toString()));
-        command.addAll(options);
-        command.add(input.toString());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(arguments);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!process.waitFor(limitMinutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IOException("the scrub in a fresh JVM did not finish in " + limitMinutes + " minutes");
+                throw new IOException("claimscrub in a fresh JVM did not finish in " + limitMinutes + " minutes");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -60,16 +71,17 @@ final class FreshJvm {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (process.exitValue() != ExitCode.OK.code()) {
-            throw new IOException("the scrub in a fresh JVM exited " + process.exitValue() + ": " + String.join(" ",
-                    command.subList(command.indexOf(Main.class.getName()), command.size())));
+            throw new IOException("claimscrub in a fresh JVM exited " + process.exitValue() + ": "
+                    + String.join(" ", arguments));
         }
-        return new Run(seconds, BenchCommand.timing(Files.readString(out.resolve("run.json")), "compile_rules"));
+        return seconds;
     }
 
-    /** The run of median time; of the compile times, the median too. */
+    /** The median wall time, compile time and total, each on its own. */
     static Run median(List<Run> runs) {
         double[] seconds = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
         long[] compile = runs.stream().mapToLong(Run::compileMs).sorted().toArray();
-        return new Run(seconds[seconds.length / 2], compile[compile.length / 2]);
+        long[] total = runs.stream().mapToLong(Run::totalMs).sorted().toArray();
+        return new Run(seconds[seconds.length / 2], compile[compile.length / 2], total[total.length / 2]);
     }
 }

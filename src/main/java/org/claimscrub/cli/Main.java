@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "claimscrub", mixinStandardHelpOptions = true, version = "claimscrub 0.1.0",
         description = "Scrubs medical claim lines against Drools edit rules before submission.",
         subcommands = {ScrubCommand.class, RulesCommand.class, ExplainCommand.class, BenchCommand.class,
-            BenchPtpCommand.class, CommandLine.HelpCommand.class})
+            BenchPtpCommand.class, BenchPlainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static final String OUT_OF_MEMORY_MESSAGE = "claimscrub: out of memory, nothing written: give Java more heap"
             + " (e.g. CLAIMSCRUB_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC\"), or a smaller --memory-budget; an input"

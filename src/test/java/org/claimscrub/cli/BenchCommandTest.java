@@ -56,6 +56,9 @@ class BenchCommandTest {
                 printed);
         assertTrue(printed.matches("(?s).*Sample: .*lab-week.csv in a fresh JVM, median of 1: [\\d.]+ s end to end"
                 + " compiling the rules \\(compile [\\d.]+ s\\), [\\d.]+ s with them cached.*"), printed);
+        assertTrue(printed.matches("(?s).*Cold pair:  each the first run of a fresh JVM, median of 1: full scrub [\\d,]+"
+                + " lines/s \\([\\d.]+ s\\), plain Java [\\d,]+ lines/s \\([\\d.]+ s\\): the full scrub at \\d+% of the"
+                + " plain-Java rate, both cold.*"), printed);
         boolean canPin = Runtime.getRuntime().availableProcessors() > 1 && CoreScrubs.pinnedToOneCore().isPresent();
         assertTrue(printed.matches(canPin
                 ? "(?s).*Cores:      full scrub in a fresh JVM, median of 1: [\\d,]+ lines/s on one core \\([\\d.]+ s,"

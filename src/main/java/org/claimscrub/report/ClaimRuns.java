@@ -13,6 +13,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -431,11 +432,12 @@ public final class ClaimRuns implements AutoCloseable {
 
         /** Unscaled value and scale; MIN_VALUE scale for none. */
         private void money(BigDecimal m) {
-            if (m == null || m.unscaledValue().bitLength() > 62) {
+            BigInteger unscaled = m == null ? null : m.unscaledValue();
+            if (unscaled == null || unscaled.bitLength() > 62) {
                 text(m == null ? "" : m.toPlainString());
             } else {
                 putInt(-2);
-                putLong(m.unscaledValue().longValue());
+                putLong(unscaled.longValue());
                 putInt(m.scale());
             }
         }

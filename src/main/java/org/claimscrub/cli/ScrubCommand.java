@@ -211,6 +211,10 @@ final class ScrubCommand implements Callable<Integer> {
                 System.err.println("claimscrub: " + ConsoleText.of(e.getMessage()) + "; nothing written");
                 return (e.busy() ? ExitCode.BUSY : ExitCode.OUTPUT).code();
             }
+            if (folder.replacesFileByFile()) {
+                System.err.println("claimscrub: " + ConsoleText.of(out.toString()) + " is on a file system without"
+                        + " symbolic links: the report's files are replaced one by one, run.json last");
+            }
             for (Path input : inputs) {
                 if (folder.holds(input)) {
                     System.err.println("claimscrub: the input " + ConsoleText.of(input.toString()) + " is part of"

@@ -128,6 +128,13 @@ public final class ReportFiles implements AutoCloseable {
         committed = true;
     }
 
+    /** The names of the files this report writes, in the order they were started. */
+    public List<String> names() {
+        synchronized (pending) {
+            return pending.stream().map(move -> move[1].getFileName().toString()).toList();
+        }
+    }
+
     /** Removes the temporary files of a report that was never committed. */
     @Override
     public void close() throws IOException {

@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * report, after it the new one. Generations no longer current and work folders are removed afterwards, or by
  * the next run if this one is killed first.
  *
+ * <p>On a file system without symbolic links (some network shares) the report's files are written straight into
+ * the folder instead, each to a temporary file renamed over its name, run.json removed first and renamed last
+ * ({@link ReportFiles#commit}): a run killed part way leaves no run.json, so the files beside a run.json are always
+ * one report's ({@link #replacesFileByFile}).
+ *
  * <p>Locking: {@code DIR/.claimscrub/lock} is locked with an OS file lock for the whole run. A second run fails at
  * once ({@link ReportFolderException#busy()}); the OS releases the lock of a killed process, so a later run takes
  * over and removes what the killed run left. Nothing here follows a symbolic link it did not make: stale work
@@ -51,6 +56,8 @@ public final class ReportFolder implements AutoCloseable {
     private static final String GENERATION = "report-";
     private static final String WORK = "work-";
     private static final String NEW_LINK = "current.new-";
+    /** A link made and removed at open to learn whether the file system has symbolic links. */
+    private static final String PROBE = "link-probe-";
     /** The manifest, replaced last when a report of claimscrub 0.1 is replaced. */
     private static final String MANIFEST = "run.json";
     /** What claimscrub 0.1 left in a report folder: work folders and temporary report files. */
@@ -61,6 +68,9 @@ public final class ReportFolder implements AutoCloseable {
     private final Path store;
     private final Set<String> reportNames;
     private final List<SpillFolder> workFolders = new ArrayList<>();
+    private final boolean linksAllowed;
+    private boolean links;
+    private ReportFiles plainReport;
     private boolean createdFolder;
     private FileChannel lockFile;
     private Path generation;
@@ -73,9 +83,20 @@ public final class ReportFolder implements AutoCloseable {
      * @param reportNames every file name a report may hold (any format), for the checks and the clean-up
      */
     public ReportFolder(Path folder, Set<String> reportNames) {
+        this(folder, reportNames, true);
+    }
+
+    /** @param linksAllowed false to write as on a file system without symbolic links (for tests) */
+    ReportFolder(Path folder, Set<String> reportNames, boolean linksAllowed) {
         this.folder = folder;
         this.store = folder.resolve(STORE);
         this.reportNames = Set.copyOf(reportNames);
+        this.linksAllowed = linksAllowed;
+    }
+
+    /** Whether the report's files are replaced one by one, run.json last (no symbolic links here); set by open. */
+    public boolean replacesFileByFile() {
+        return !links;
     }
 
     /**
@@ -93,6 +114,7 @@ public final class ReportFolder implements AutoCloseable {
                 lockFile = lock(folder, store);
             }
             removeLeftovers();
+            links = linksAllowed && hasLinks(store);
             checkNames();
         } catch (ReportFolderException e) {
             close();
@@ -101,6 +123,18 @@ public final class ReportFolder implements AutoCloseable {
             close();
             throw new ReportFolderException("cannot use the report folder " + folder + ": "
                     + (e instanceof IOException io ? reason(io) : e.toString()), false);
+        }
+    }
+
+    /** Whether a symbolic link can be made in the store (not on some network shares, nor without the privilege). */
+    private static boolean hasLinks(Path store) {
+        Path probe = store.resolve(PROBE + HexFormat.of().formatHex(randomBytes()));
+        try {
+            Files.createSymbolicLink(probe, Path.of(LOCK));
+            Files.delete(probe);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -201,7 +235,7 @@ public final class ReportFolder implements AutoCloseable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(store)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith(WORK) || name.startsWith(NEW_LINK)
+                if (name.startsWith(WORK) || name.startsWith(NEW_LINK) || name.startsWith(PROBE)
                         || name.startsWith(GENERATION) && !name.equals(current)) {
                     SpillFolder.deleteTree(entry);
                 }
@@ -296,8 +330,12 @@ public final class ReportFolder implements AutoCloseable {
     /** The files of the new report, written into a fresh generation; {@link #commit} puts them in force. */
     public synchronized ReportFiles newReport() throws IOException {
         checkOpen();
-        if (generation != null) {
+        if (generation != null || plainReport != null) {
             throw new IllegalStateException("one report per run");
+        }
+        if (!links) {
+            plainReport = new ReportFiles(folder);
+            return plainReport;
         }
         generation = store.resolve(GENERATION + HexFormat.of().formatHex(randomBytes()));
         Files.createDirectory(generation);
@@ -306,10 +344,22 @@ public final class ReportFolder implements AutoCloseable {
 
     /**
      * Puts the new report in force by one rename, after the {@link ReportFiles} of {@link #newReport} were
-     * committed. When this throws, the old report is still the one in force.
+     * committed. When this throws, the old report is still the one in force. Without symbolic links the files
+     * are in force once they are committed; this removes the previous report's files that this one did not write
+     * (another format's).
      */
     public synchronized void commit() throws IOException {
         checkOpen();
+        if (!links) {
+            // the files are in place already; a report name this report did not write is the last one's
+            List<String> written = plainReport.names();
+            for (String name : reportNames) {
+                if (!written.contains(name) && Files.isRegularFile(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(folder.resolve(name));
+                }
+            }
+            return;
+        }
         List<String> names;
         try (Stream<Path> files = Files.list(generation)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();

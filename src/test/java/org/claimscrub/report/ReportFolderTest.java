@@ -210,4 +210,62 @@ class ReportFolderTest {
                 .contains("no permission to write in"));
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+
+    /** A file system without symbolic links: the same report, as plain files, replaced one by one, run.json last. */
+    @Test
+    void withoutSymbolicLinksTheReportIsWrittenAsPlainFilesAndReplacedWhole() throws IOException {
+        Path out = tmp.resolve("share");
+        for (String generation : List.of("one", "two")) {
+            try (ReportFolder opened = new ReportFolder(out, NAMES, false)) {
+                opened.open();
+                assertTrue(opened.replacesFileByFile());
+                try (ReportFiles files = opened.newReport()) {
+                    String findings = generation.equals("one") ? "findings.jsonl" : "findings.csv";
+                    for (String name : List.of(findings, "rejects.csv", "summary.txt", "run.json")) {
+                        files.write(name, w -> w.write(generation));
+                    }
+                    files.commit();
+                }
+                opened.commit();
+            }
+        }
+        assertEquals(List.of("findings.csv", "rejects.csv", "run.json", "summary.txt"), visible(out),
+                "the other format's file of the first report is gone, and no store or temporary file is left");
+        for (String name : visible(out)) {
+            Path file = out.resolve(name);
+            assertFalse(Files.isSymbolicLink(file), name);
+            assertEquals("two", read(file), name);
+        }
+        assertFalse(Files.exists(out.resolve(ReportFolder.STORE)));
+    }
+
+    @Test
+    void withoutSymbolicLinksARunThatNeverCommitsLeavesTheOldReport() throws IOException {
+        Path out = tmp.resolve("share");
+        try (ReportFolder opened = new ReportFolder(out, NAMES, false)) {
+            opened.open();
+            try (ReportFiles files = opened.newReport()) {
+                files.write("findings.csv", w -> w.write("one"));
+                files.write("run.json", w -> w.write("one"));
+                files.commit();
+            }
+            opened.commit();
+        }
+        try (ReportFolder opened = new ReportFolder(out, NAMES, false)) {
+            opened.open();
+            try (ReportFiles files = opened.newReport()) {
+                files.write("findings.csv", w -> w.write("two"));
+                // killed here: never committed
+            }
+        }
+        assertEquals(List.of("findings.csv", "run.json"), visible(out));
+        assertEquals("one", read(out.resolve("findings.csv")));
+    }
+
+    @Test
+    void aFolderWhereLinksCanBeMadeUsesThem() throws IOException {
+        try (ReportFolder opened = open(tmp.resolve("out"))) {
+            assertFalse(opened.replacesFileByFile());
+        }
+    }
 }

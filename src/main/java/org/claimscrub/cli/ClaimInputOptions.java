@@ -27,19 +27,27 @@ final class ClaimInputOptions {
     List<String> columnMappings;
 
     /**
-     * The CSV options these give.
-     *
-     * @throws IllegalArgumentException naming the bad --encoding or --column, in words for the console
+     * The CSV options these give, or null once a bad --encoding or --column has been named on stderr (the caller
+     * then exits with a usage error).
      */
     CsvReadOptions csvOptions() {
         Charset charset;
         try {
             charset = Charset.forName(encoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("--encoding " + encoding
-                    + ": not an encoding this Java knows (e.g. UTF-8, windows-1252, ISO-8859-1)", e);
+            return usageError("--encoding " + encoding
+                    + ": not an encoding this Java knows (e.g. UTF-8, windows-1252, ISO-8859-1)");
         }
-        return new CsvReadOptions(charset,
-                CsvReadOptions.parseColumns(columnMappings == null ? List.of() : columnMappings));
+        try {
+            return new CsvReadOptions(charset,
+                    CsvReadOptions.parseColumns(columnMappings == null ? List.of() : columnMappings));
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+    }
+
+    private static CsvReadOptions usageError(String message) {
+        System.err.println("claimscrub: " + message);
+        return null;
     }
 }

@@ -49,11 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CsvReadOptions csvOptions;
-        try {
-            csvOptions = input.csvOptions();
-        } catch (IllegalArgumentException e) {
-            System.err.println("claimscrub: " + e.getMessage());
+        CsvReadOptions csvOptions = input.csvOptions();
+        if (csvOptions == null) {
             return ExitCode.USAGE.code();
         }
         LoadedRules loaded;

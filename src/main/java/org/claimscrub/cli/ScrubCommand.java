@@ -172,11 +172,8 @@ final class ScrubCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        CsvReadOptions csvOptions;
-        try {
-            csvOptions = input.csvOptions();
-        } catch (IllegalArgumentException e) {
-            System.err.println("claimscrub: " + e.getMessage());
+        CsvReadOptions csvOptions = input.csvOptions();
+        if (csvOptions == null) {
             return ExitCode.USAGE.code();
         }
         Instant startedAt = Instant.now();

@@ -131,6 +131,23 @@ final class X12Segment {
      * component is empty.
      */
     long span(int position, int component) {
+        // the ISA's elements have no components: ISA16 is the component separator itself
+        return from(position, component, kind != X12Tag.ISA);
+    }
+
+    /**
+     * Where element {@code position}'s first repetition is from component {@code fromComponent} on, its
+     * component separators included (empty when it has fewer components): a composite's tail, as one key.
+     */
+    long tail(int position, int fromComponent) {
+        return from(position, fromComponent, false);
+    }
+
+    /**
+     * From component {@code component} of element {@code position}'s first repetition up to that repetition's
+     * end, or only to the component's end when {@code oneComponent}; empty when absent.
+     */
+    private long from(int position, int component, boolean oneComponent) {
         int begin = start(position);
         if (begin < 0) {
             return 0;
@@ -140,35 +157,10 @@ final class X12Segment {
         if (first < 0) {
             return 0;
         }
-        // the ISA's elements have no components: ISA16 is the component separator itself
-        boolean composite = kind != X12Tag.ISA;
         byte separator = (byte) delimiters.component();
         int repetition = delimiters.repetitionByte();
         for (int i = first; i < end; i++) {
-            if (data[i] == repetition || composite && data[i] == separator) {
-                return between(first, i);
-            }
-        }
-        return between(first, end);
-    }
-
-    /**
-     * Where element {@code position}'s first repetition is from component {@code fromComponent} on, its
-     * component separators included (empty when it has fewer components): a composite's tail, as one key.
-     */
-    long tail(int position, int fromComponent) {
-        int begin = start(position);
-        if (begin < 0) {
-            return 0;
-        }
-        int end = endFrom(begin);
-        int first = componentStart(begin, end, fromComponent);
-        if (first < 0) {
-            return 0;
-        }
-        int repetition = delimiters.repetitionByte();
-        for (int i = first; i < end; i++) {
-            if (data[i] == repetition) {
+            if (data[i] == repetition || oneComponent && data[i] == separator) {
                 return between(first, i);
             }
         }

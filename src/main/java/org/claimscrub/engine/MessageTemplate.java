@@ -5,25 +5,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /** Fills {name} placeholders. An unknown name stays visible as {name}, so a test or reader spots it. */
 public final class MessageTemplate {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-
     private MessageTemplate() {
     }
 
-    /** The {name}s a template asks for, in order of first use. */
+    /** The {name}s a template asks for, in order of first use: the names {@link #format} fills, each once. */
     public static Set<String> placeholders(String template) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return new LinkedHashSet<>(asked(template));
     }
 
     /** The names {@link #format} asks its values for, in the order it asks, once per placeholder it fills. */

@@ -48,6 +48,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The yardstick for the bench: the same reading, regrouping and report writing as a scrub, with every edit the
@@ -121,7 +122,10 @@ public final class PlainJavaPipeline {
             DuplicateLineNumbers.Deferred late = duplicates.finish();
             rejects.addLate(late.rejects());
             late.rejects().forEach(r -> ClaimRuns.countRejected(rejectedByClaim, r));
-            try (ClaimRuns claims = new ClaimRuns(regrouper.spilled() ? spill : null);
+            // a partition is one chunk here: a claim is whole in it unless rejected lines or other partitions share it
+            Predicate<String> whole = ClaimRuns.whole(rejectedByClaim, regrouper::maySplit);
+            try (ClaimRuns claims = new ClaimRuns(regrouper.spilled() ? spill : null,
+                    ClaimRuns.RowFormat.csv(claimsCsv, csv));
                  FindingRuns runs = new FindingRuns(regrouper.spilled() ? spill : null,
                     new FindingRuns.RowFormat(csv::head, csv::shared, csv::tail))) {
                 for (int p = 0; p < partitions.size(); p++) {
@@ -134,28 +138,24 @@ public final class PlainJavaPipeline {
                     linesRead += lines.size();
                     tally.add(lines, findings);
                     runs.add(p, List.of(runs.rows(findings.stream().filter(filter::inFindings).toList())));
-                    claims.add(p, List.of(claims.chunk(ClaimPart.of(lines, findings, filter))));
+                    claims.add(p, List.of(claims.chunk(ClaimPart.of(lines, findings, filter), whole)));
                 }
                 linesRead += rejects.size();
                 try (ReportFiles report = new ReportFiles(out)) {
                     ClaimTotals[] totals = new ClaimTotals[1];
-                    // the two merges at once, and the notices beside the claims, as the scrub writes them
+                    // the two merges at once, as the scrub writes them
                     report.inParallel(() -> {
                         report.writeBytes("findings.csv", w -> {
                             w.write(csv.header().getBytes(StandardCharsets.UTF_8));
                             runs.writeTo(w);
                         });
                         report.write("rejects.csv", w -> new RejectsCsvWriter(true).write(rejects.all(), w));
-                    }, () -> report.write("claims.csv", claimsOut -> report.write("notices.csv", noticesOut -> {
-                        claimsOut.write(claimsCsv.header());
-                        noticesOut.write(csv.header());
-                        totals[0] = claims.write(rejectedByClaim, claim -> claimsOut.write(claimsCsv.row(claim)),
-                                claim -> {
-                                    for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
-                                        noticesOut.write(csv.notice(claim.claimId(), g));
-                                    }
-                                }, ClaimRuns.NOTICE_BATCH);
-                    })));
+                    }, () -> report.writeBytes("claims.csv", claimsOut -> report.writeBytes("notices.csv",
+                            noticesOut -> {
+                                claimsOut.write(claimsCsv.header().getBytes(StandardCharsets.UTF_8));
+                                noticesOut.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                                totals[0] = claims.write(rejectedByClaim, claimsOut, noticesOut);
+                            })));
                     long read = linesRead;
                     report.write("summary.txt", w -> w.write(tally.summary(read, rejects.size(), totals[0]).render()));
                     report.commit();

@@ -20,6 +20,7 @@ import org.claimscrub.reference.ReferenceDataLoader;
 import org.claimscrub.reference.cms.CmsTableLoader;
 import org.claimscrub.reference.cms.CmsTables;
 import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimRuns;
 import org.claimscrub.report.ClaimTotals;
 import org.claimscrub.report.ClaimsCsvWriter;
 import org.claimscrub.report.ClaimsJsonlWriter;
@@ -283,9 +284,12 @@ final class ScrubCommand implements Callable<Integer> {
         FindingsCsvWriter csv = new FindingsCsvWriter(formulaGuard);
         FindingsJsonlWriter jsonl = new FindingsJsonlWriter();
         FindingRuns.RowFormat row = format == Format.CSV ? FindingRows.csv(csv) : FindingRows.jsonl(jsonl);
+        ClaimRuns.RowFormat claimRows = format == Format.CSV
+                ? ClaimRuns.RowFormat.csv(new ClaimsCsvWriter(formulaGuard), csv)
+                : ClaimRuns.RowFormat.jsonl(new ClaimsJsonlWriter(), jsonl);
         FindingsFilter filter = new FindingsFilter(minSeverity);
         try (Progress progress = Progress.start(quiet);
-             BatchRun batch = new BatchRun(row, filter, workers, budget, work, progress)) {
+             BatchRun batch = new BatchRun(row, claimRows, filter, workers, budget, work, progress)) {
             try {
                 batch.read(inputs, input.format, csvOptions);
             } catch (InputException e) {
@@ -347,29 +351,20 @@ final class ScrubCommand implements Callable<Integer> {
                     });
                 }, () ->
                     // claims and notices come out of one pass over the claims, so the two files are written at once
-                    report.write(outputs.get(2), claimsOut -> {
-                        ClaimsCsvWriter claimsCsv = new ClaimsCsvWriter(formulaGuard);
-                        ClaimsJsonlWriter claimsJsonl = new ClaimsJsonlWriter();
+                    report.writeBytes(outputs.get(2), claimsOut -> {
                         if (format == Format.CSV) {
-                            claimsOut.write(claimsCsv.header());
+                            claimsOut.write(new ClaimsCsvWriter(formulaGuard).header()
+                                    .getBytes(StandardCharsets.UTF_8));
                         }
-                        ReportFiles.Content withNotices = noticesOut -> {
-                            if (noticesOut != null && format == Format.CSV) {
-                                noticesOut.write(csv.header());
-                            }
-                            claimTotals[0] = batch.writeClaims(claim -> claimsOut.write(format == Format.CSV
-                                    ? claimsCsv.row(claim) : claimsJsonl.row(claim)), noticesOut == null ? null
-                                    : claim -> {
-                                        for (ClaimPart.NoticeGroup g : claim.noticeGroups()) {
-                                            noticesOut.write(format == Format.CSV ? csv.notice(claim.claimId(), g)
-                                                    : jsonl.notice(claim.claimId(), g));
-                                        }
-                                    });
-                        };
                         if (filter.writesNotices()) {
-                            report.write(outputs.get(3), withNotices);
+                            report.writeBytes(outputs.get(3), noticesOut -> {
+                                if (format == Format.CSV) {
+                                    noticesOut.write(csv.header().getBytes(StandardCharsets.UTF_8));
+                                }
+                                claimTotals[0] = batch.writeClaims(claimsOut, noticesOut);
+                            });
                         } else {
-                            withNotices.writeTo(null);
+                            claimTotals[0] = batch.writeClaims(claimsOut, null);
                         }
                     }));
                 ScrubSummary summary = batch.summary(claimTotals[0]);

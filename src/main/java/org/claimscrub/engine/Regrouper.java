@@ -51,6 +51,15 @@ public final class Regrouper implements AutoCloseable {
     private OutputStream[] spills;
     private Path[] spillFiles;
     private long[] spillCounts;
+    /**
+     * Once it spills, the partition (plus one) of the claims whose ids hash to each slot, or {@link #SPLIT} when
+     * they went to more than one: a claim whose lines name several patients or providers can be split, and a slot
+     * shared by claims of two partitions only makes a claim look split. Fixed in size (at most 32 MiB).
+     */
+    private short[] claimSlots;
+    private int slotShift;
+    private static final short SPLIT = -1;
+    private static final int MAX_SLOT_BITS = 24;
 
     /**
      * @param budget        how much heap the lines held in memory may take
@@ -87,6 +96,18 @@ public final class Regrouper implements AutoCloseable {
     /** How many partitions the spill writes (0 before it spills): a size for other per-batch spills. */
     public int partitionCount() {
         return spills == null ? 0 : spills.length;
+    }
+
+    /**
+     * Whether some lines of the claim may be in another partition than the others (after {@link #finish}): never
+     * while nothing spilled; when unsure, true.
+     */
+    public boolean maySplit(String claimId) {
+        return claimSlots != null && claimSlots[slot(claimId)] == SPLIT;
+    }
+
+    private int slot(String claimId) {
+        return (claimId.hashCode() * 0x9E3779B9) >>> slotShift;
     }
 
     /** Ends the input; returns the partitions to scrub one after another. */
@@ -130,6 +151,10 @@ public final class Regrouper implements AutoCloseable {
             throw e;
         }
         spills = streams;
+        // about eight slots a claim line keeps look-alike splits to a few percent of the claims
+        int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1 << 13, expected * 8)));
+        claimSlots = new short[1 << slotBits];
+        slotShift = 32 - slotBits;
         writer = new Handoff<>("claimscrub-spill", this::spill);
         writer.submit(buffer);
         buffer = null;
@@ -150,6 +175,12 @@ public final class Regrouper implements AutoCloseable {
         int p = Math.floorMod(line.visit().scope().hashCode(), spills.length);
         codec.writeLine(spills[p], line);
         spillCounts[p]++;
+        int slot = slot(line.claimId());
+        short mark = (short) (p + 1);
+        short was = claimSlots[slot];
+        if (was != mark) {
+            claimSlots[slot] = was == 0 ? mark : SPLIT;
+        }
     }
 
     private static List<ClaimLine> load(SpillFolder folder, Path file, long count, SpillCodec codec) {

@@ -39,6 +39,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * One batch from input files to scrubbed findings, in bounded memory: read and regroup (spilling past the
@@ -58,6 +60,7 @@ import java.util.function.LongSupplier;
  */
 public final class BatchRun implements AutoCloseable {
     private final FindingRuns.RowFormat format;
+    private final ClaimRuns.RowFormat claimFormat;
     private final int threads;
     private final MemoryBudget budget;
     private final SpillFolder workFolder;
@@ -82,12 +85,14 @@ public final class BatchRun implements AutoCloseable {
     /**
      * The rules come only with {@link #scrub}, so that reading can go on while they compile.
      *
-     * @param format how a finding becomes its report row, made on the worker threads
-     * @param filter which findings are findings rows; the others go to the claims' notices
+     * @param format      how a finding becomes its report row, made on the worker threads
+     * @param claimFormat how a claim becomes its claims and notices rows, made on the worker threads too
+     * @param filter      which findings are findings rows; the others go to the claims' notices
      */
-    public BatchRun(FindingRuns.RowFormat format, FindingsFilter filter, int threads, MemoryBudget budget,
-                    SpillFolder workFolder, BatchProgress progress) {
+    public BatchRun(FindingRuns.RowFormat format, ClaimRuns.RowFormat claimFormat, FindingsFilter filter,
+                    int threads, MemoryBudget budget, SpillFolder workFolder, BatchProgress progress) {
         this.format = format;
+        this.claimFormat = claimFormat;
         this.filter = filter;
         this.threads = threads;
         this.budget = budget;
@@ -187,7 +192,7 @@ public final class BatchRun implements AutoCloseable {
         rejects.addLate(repeated.rejects());
         repeated.rejects().forEach(this::countRejectedLine);
         findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
-        claims = new ClaimRuns(regrouper.spilled() ? workFolder : null);
+        claims = new ClaimRuns(regrouper.spilled() ? workFolder : null, claimFormat);
         tally = new BatchTally();
         progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
@@ -228,8 +233,11 @@ public final class BatchRun implements AutoCloseable {
         };
     }
 
-    /** A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks. */
-    private record Prepared(List<List<List<ClaimLine>>> chunks) {
+    /**
+     * A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks, and the
+     * claims whose lines are in more than one of them.
+     */
+    private record Prepared(List<List<List<ClaimLine>>> chunks, Set<String> inSeveralChunks) {
     }
 
     private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
@@ -241,10 +249,25 @@ public final class BatchRun implements AutoCloseable {
         if (!setAside.isEmpty()) {
             lines.removeIf(line -> setAside.contains(line.source()));
         }
-        return new Prepared(Scrubber.chunks(Scrubber.visits(lines)));
+        List<List<List<ClaimLine>>> chunks = Scrubber.chunks(Scrubber.visits(lines));
+        Map<String, Integer> chunkOf = new HashMap<>();
+        Set<String> several = new HashSet<>();
+        for (int c = 0; c < chunks.size(); c++) {
+            for (List<ClaimLine> visit : chunks.get(c)) {
+                for (ClaimLine line : visit) {
+                    Integer was = chunkOf.putIfAbsent(line.claimId(), c);
+                    if (was != null && was != c) {
+                        several.add(line.claimId());
+                    }
+                }
+            }
+        }
+        return new Prepared(chunks, several);
     }
 
     private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {
+        Predicate<String> whole = ClaimRuns.whole(rejectedLinesByClaim,
+                id -> prepared.inSeveralChunks().contains(id) || regrouper.maySplit(id));
         List<Future<ChunkResult>> chunks = new ArrayList<>(prepared.chunks().size());
         for (List<List<ClaimLine>> chunk : prepared.chunks()) {
             chunks.add(pool.submit(() -> {
@@ -254,7 +277,7 @@ public final class BatchRun implements AutoCloseable {
                 // every per-claim and per-row step runs here, on the workers, so the main thread only files
                 tally.add(lines, found.findings());
                 return new ChunkResult(found.findings(), findings.rows(found.reported()),
-                        claims.chunk(ClaimPart.of(lines, found.findings(), filter)));
+                        claims.chunk(ClaimPart.of(lines, found.findings(), filter), whole));
             }));
         }
         return new Submitted(partition, prepared, chunks);
@@ -290,16 +313,11 @@ public final class BatchRun implements AutoCloseable {
     }
 
     /**
-     * Streams every claim, whole, in claim id order, to {@code claimRows} (claims.csv) on this thread and to
-     * {@code noticeRows} (notices.csv; null when there is none) on a thread of its own; counts the claims.
+     * Writes every claim, whole, in claim id order: its row to {@code claimRows} (claims.csv) and its notices to
+     * {@code noticeRows} (notices.csv; null when there is none); counts the claims.
      */
-    public ClaimTotals writeClaims(ClaimRuns.Sink claimRows, ClaimRuns.Sink noticeRows) throws IOException {
-        return claims.write(rejectedLinesByClaim, claimRows, noticeRows, ClaimRuns.NOTICE_BATCH);
-    }
-
-    /** As {@link #writeClaims(ClaimRuns.Sink, ClaimRuns.Sink)}, claims handed on by {@code noticeBatch}. */
-    ClaimTotals writeClaims(ClaimRuns.Sink claimRows, ClaimRuns.Sink noticeRows, int noticeBatch) throws IOException {
-        return claims.write(rejectedLinesByClaim, claimRows, noticeRows, noticeBatch);
+    public ClaimTotals writeClaims(OutputStream claimRows, OutputStream noticeRows) throws IOException {
+        return claims.write(rejectedLinesByClaim, claimRows, noticeRows);
     }
 
     /** The summary, once {@link #writeClaims} has counted the claims. */

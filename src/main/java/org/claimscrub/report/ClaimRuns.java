@@ -1,6 +1,5 @@
 package org.claimscrub.report;
 
-import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.Category;
 import org.claimscrub.model.FindingStatus;
 import org.claimscrub.model.Reject;
@@ -25,21 +24,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The claims of a batch as sorted runs of {@link ClaimPart}s, one run per partition, kept in memory or spilled
- * to a file when the batch spilled; {@link #merge} streams whole claims in claim id order by a k-way merge,
- * joining the parts of a claim wherever they came from. Memory: one part per run at a time, so the worklist and
- * the per-claim notices of a 10-million-line batch never sit in memory together.
+ * The claims of a batch as sorted runs, one run per partition, kept in memory or spilled to a file when the batch
+ * spilled; {@link #write} streams whole claims in claim id order by a k-way merge to claims.csv and notices.csv.
+ * A claim that a chunk holds whole (the usual case) has its rows made right there, on the worker that scrubbed it
+ * ({@link #chunk}), and the merge only copies them; the parts of a claim spread over chunks or partitions, or with
+ * rejected lines, are joined in the merge and their rows made there, so the bytes are the same either way.
+ * Memory: one record per run at a time, so the worklist and the per-claim notices of a 10-million-line batch never
+ * sit in memory together.
  */
 public final class ClaimRuns implements AutoCloseable {
     private final SpillFolder spillFolder;
+    private final RowFormat format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
+    /** The whole claims counted where their rows were made, gathered as partitions are added. */
+    private final ClaimTotals chunkTotals = new ClaimTotals();
 
-    /** Receives each whole claim, in claim id order. */
-    public interface Sink {
-        void claim(ClaimPart claim) throws IOException;
+    /** How a whole claim becomes its claims-file row and its notices-file rows (one per notice group). */
+    public record RowFormat(Function<ClaimPart, String> claim,
+                            BiFunction<String, ClaimPart.NoticeGroup, String> notice) {
+        public static RowFormat csv(ClaimsCsvWriter claims, FindingsCsvWriter notices) {
+            return new RowFormat(claims::row, notices::notice);
+        }
+
+        public static RowFormat jsonl(ClaimsJsonlWriter claims, FindingsJsonlWriter notices) {
+            return new RowFormat(claims::row, notices::notice);
+        }
+
+        private byte[] claimRow(ClaimPart c) {
+            return claim.apply(c).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private byte[] noticeRows(ClaimPart c) {
+            if (c.noticeGroups().isEmpty()) {
+                return NO_BYTES;
+            }
+            StringBuilder rows = new StringBuilder(600 * c.noticeGroups().size());
+            for (ClaimPart.NoticeGroup g : c.noticeGroups()) {
+                rows.append(notice.apply(c.claimId(), g));
+            }
+            return rows.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
+
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** The rejected lines of one claim: how many, and where the first (in input order) was. */
     public record Rejected(long lines, SourceRef first, String field) {
@@ -60,130 +92,157 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    /** @param spillFolder where to spill runs, or null to keep them in memory */
-    public ClaimRuns(SpillFolder spillFolder) {
-        this.spillFolder = spillFolder;
+    /**
+     * Which claims a chunk holds whole: those with no rejected line and none of whose lines may be elsewhere.
+     *
+     * @param elsewhere whether some of a claim's lines may be in another chunk or partition (true when unsure)
+     */
+    public static Predicate<String> whole(Map<String, Rejected> rejected, Predicate<String> elsewhere) {
+        return claimId -> !rejected.containsKey(claimId) && !elsewhere.test(claimId);
     }
 
     /**
-     * One chunk's parts (by claim id, as {@link ClaimPart#of} makes them), with their spill records when the
-     * runs spill: {@link #chunk} encodes them on the thread that made them (a worker), so that filing the
-     * partition on the main thread only sorts and copies bytes.
+     * @param spillFolder where to spill runs, or null to keep them in memory
+     * @param format      how claims become rows, wherever they are made
      */
-    public record Chunk(List<ClaimPart> parts, List<byte[]> records) {
+    public ClaimRuns(SpillFolder spillFolder, RowFormat format) {
+        this.spillFolder = spillFolder;
+        this.format = format;
     }
 
-    /** Readies one chunk's parts for {@link #add}; safe on any thread. */
-    public Chunk chunk(List<ClaimPart> parts) {
-        if (spillFolder == null) {
-            return new Chunk(parts, null);
+    /** One chunk's claims as records ready to file, and the figures of the whole claims among them. */
+    public static final class Chunk {
+        private final List<String> claimIds;
+        private final List<byte[]> records;
+        private final ClaimTotals totals;
+
+        private Chunk(List<String> claimIds, List<byte[]> records, ClaimTotals totals) {
+            this.claimIds = claimIds;
+            this.records = records;
+            this.totals = totals;
         }
+    }
+
+    /**
+     * Readies one chunk's parts (by claim id, as {@link ClaimPart#of} makes them) for {@link #add}, on the thread
+     * that made them (a worker), so that filing the partition on the main thread only sorts and copies bytes: a
+     * claim the chunk holds whole becomes its rows now and is counted; any other stays a part to join later.
+     *
+     * @param whole which claims the chunk holds whole (see {@link #whole})
+     */
+    public Chunk chunk(List<ClaimPart> parts, Predicate<String> whole) {
         Codec codec = new Codec();
+        ClaimTotals totals = new ClaimTotals();
+        List<String> ids = new ArrayList<>(parts.size());
         List<byte[]> records = new ArrayList<>(parts.size());
         for (ClaimPart part : parts) {
-            records.add(codec.encode(part));
+            ids.add(part.claimId());
+            if (whole.test(part.claimId())) {
+                totals.add(part);
+                records.add(codec.encodeRows(part.claimId(), format.claimRow(part), format.noticeRows(part)));
+            } else {
+                records.add(codec.encodePart(part));
+            }
         }
-        return new Chunk(parts, records);
+        return new Chunk(ids, records, totals);
     }
 
     /** Adds one partition's chunks, made by {@link #chunk}. */
     public void add(int partition, List<Chunk> chunks) throws IOException {
-        record Entry(ClaimPart part, byte[] record) {
+        record Entry(String claimId, byte[] record) {
         }
         List<Entry> entries = new ArrayList<>();
         for (Chunk chunk : chunks) {
-            for (int i = 0; i < chunk.parts().size(); i++) {
-                entries.add(new Entry(chunk.parts().get(i), chunk.records() == null ? null : chunk.records().get(i)));
+            for (int i = 0; i < chunk.claimIds.size(); i++) {
+                entries.add(new Entry(chunk.claimIds.get(i), chunk.records.get(i)));
             }
         }
-        entries.sort(Comparator.comparing(e -> e.part().claimId()));
+        entries.sort(Comparator.comparing(Entry::claimId));
+        List<byte[]> records = new ArrayList<>(entries.size());
+        entries.forEach(e -> records.add(e.record()));
         Run run;
         if (spillFolder == null) {
-            run = new Run(entries.stream().map(Entry::part).toList(), null, entries.size());
+            run = new Run(records, null, records.size());
         } else {
             Path file = spillFolder.newFile("claims-" + partition + "-");
             try (OutputStream out = spillFolder.output(file)) {
                 byte[] length = new byte[4];
-                for (Entry e : entries) {
-                    ByteBuffer.wrap(length).putInt(e.record().length);
+                for (byte[] record : records) {
+                    ByteBuffer.wrap(length).putInt(record.length);
                     out.write(length);
-                    out.write(e.record());
+                    out.write(record);
                 }
             }
-            run = new Run(null, file, entries.size());
+            run = new Run(null, file, records.size());
         }
         synchronized (runs) {
             if (runs.put(partition, run) != null) {
                 throw new IllegalStateException("partition " + partition + " added twice");
             }
+            chunks.forEach(c -> chunkTotals.addAll(c.totals));
         }
     }
 
     /**
-     * Streams every claim, whole, in claim id order; the parts of claims with rejected lines join in here, so
-     * that a claim whose every line was rejected still has its row.
+     * Writes every claim, whole, in claim id order: its claims row to {@code claims} and its notices rows to
+     * {@code notices} (null when there is no notices file); the parts of claims with rejected lines join in here,
+     * so that a claim whose every line was rejected still has its row. Counts the claims.
      *
      * @param rejected rejected lines per claim id
      */
-    public void merge(Map<String, Rejected> rejected, Sink sink) throws IOException {
-        List<ClaimPart> rejectedParts = new ArrayList<>(rejected.size());
-        rejected.forEach((id, r) -> rejectedParts.add(ClaimPart.rejected(id, r.lines(), r.describe())));
-        rejectedParts.sort(Comparator.comparing(ClaimPart::claimId));
-        List<Run> all = new ArrayList<>(runs.values());
-        all.add(new Run(rejectedParts, null, rejectedParts.size()));
-        // the parts of one claim come out side by side (runs sort by claim id); each claim goes out whole
-        List<ClaimPart> same = new ArrayList<>();
-        RunMerge.merge(all, RunReader::new, Comparator.comparing(ClaimPart::claimId), part -> {
-            if (!same.isEmpty() && !same.get(0).claimId().equals(part.claimId())) {
-                sink.claim(ClaimPart.merge(same));
-                same.clear();
-            }
-            same.add(part);
-        });
-        if (!same.isEmpty()) {
-            sink.claim(ClaimPart.merge(same));
-        }
-    }
-
-    /** Claims per hand-off to the notices thread of {@link #write}. */
-    public static final int NOTICE_BATCH = 512;
-
-    /**
-     * {@link #merge}s every claim to {@code claimRows} (claims.csv) on this thread and to {@code noticeRows}
-     * (notices.csv; null when there is none) on a thread of its own, so that the merge and the two files' rows
-     * share the cores; counts the claims. At most six hand-offs of {@code noticeBatch} claims wait for the
-     * notices thread at a time. A failure on either thread stops both and is thrown here.
-     */
-    public ClaimTotals write(Map<String, Rejected> rejected, Sink claimRows, Sink noticeRows, int noticeBatch)
+    public ClaimTotals write(Map<String, Rejected> rejected, OutputStream claims, OutputStream notices)
             throws IOException {
         ClaimTotals totals = new ClaimTotals();
-        try (Handoff<List<ClaimPart>> notices = noticeRows == null ? null
-                : new Handoff<>("claimscrub-notices", batch -> {
-                    for (ClaimPart claim : batch) {
-                        noticeRows.claim(claim);
-                    }
-                })) {
-            class Pending {
-                List<ClaimPart> claims = new ArrayList<>(noticeBatch);
-            }
-            Pending pending = new Pending();
-            merge(rejected, claim -> {
-                totals.add(claim);
-                claimRows.claim(claim);
-                if (notices != null && !claim.noticeGroups().isEmpty()) {
-                    pending.claims.add(claim);
-                    if (pending.claims.size() == noticeBatch) {
-                        notices.submit(pending.claims);
-                        pending.claims = new ArrayList<>(noticeBatch);
-                    }
+        synchronized (runs) {
+            totals.addAll(chunkTotals);
+        }
+        Codec codec = new Codec();
+        List<byte[]> rejectedParts = new ArrayList<>(rejected.size());
+        rejected.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rejectedParts.add(
+                codec.encodePart(ClaimPart.rejected(e.getKey(), e.getValue().lines(), e.getValue().describe()))));
+        List<Run> all = new ArrayList<>(runs.values());
+        all.add(new Run(rejectedParts, null, rejectedParts.size()));
+        // the records of one claim come out side by side (runs sort by claim id); each claim goes out whole
+        List<Item> same = new ArrayList<>();
+        IoConsumer<List<Item>> claim = items -> {
+            Item first = items.get(0);
+            if (items.size() == 1 && first.part() == null) {
+                claims.write(first.claimRow());
+                if (notices != null) {
+                    notices.write(first.noticeRows());
                 }
-            });
-            if (notices != null) {
-                notices.submit(pending.claims);
-                notices.finish();
+                return;
             }
+            List<ClaimPart> parts = new ArrayList<>(items.size());
+            for (Item item : items) {
+                if (item.part() == null) {
+                    throw new IllegalStateException("claim " + first.claimId() + " was taken for whole in a chunk"
+                            + " but has " + items.size() + " parts");
+                }
+                parts.add(item.part());
+            }
+            ClaimPart whole = ClaimPart.merge(parts);
+            totals.add(whole);
+            claims.write(format.claimRow(whole));
+            if (notices != null) {
+                notices.write(format.noticeRows(whole));
+            }
+        };
+        RunMerge.merge(all, RunReader::new, Comparator.comparing(Item::claimId), item -> {
+            if (!same.isEmpty() && !same.get(0).claimId().equals(item.claimId())) {
+                claim.accept(same);
+                same.clear();
+            }
+            same.add(item);
+        });
+        if (!same.isEmpty()) {
+            claim.accept(same);
         }
         return totals;
+    }
+
+    private interface IoConsumer<T> {
+        void accept(T t) throws IOException;
     }
 
     @Override
@@ -195,10 +254,15 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    private record Run(List<ClaimPart> parts, Path file, int size) {
+    /** A run's records, in memory or in a file. */
+    private record Run(List<byte[]> records, Path file, int size) {
     }
 
-    private final class RunReader implements RunMerge.Cursor<ClaimPart> {
+    /** A claim as a run holds it: the whole claim's rows, or a part (then the rows are null). */
+    private record Item(String claimId, ClaimPart part, byte[] claimRow, byte[] noticeRows) {
+    }
+
+    private final class RunReader implements RunMerge.Cursor<Item> {
         private final Run run;
         private final DataInputStream in;
         private final Codec codec = new Codec();
@@ -211,13 +275,19 @@ public final class ClaimRuns implements AutoCloseable {
         }
 
         @Override
-        public ClaimPart next() throws IOException {
+        public Item next() throws IOException {
             if (read >= run.size) {
                 return null;
             }
-            ClaimPart part = in == null ? run.parts.get(read) : codec.read(in);
+            byte[] record;
+            if (in == null) {
+                record = run.records.get(read);
+            } else {
+                record = new byte[in.readInt()];
+                in.readFully(record);
+            }
             read++;
-            return part;
+            return codec.read(record);
         }
 
         @Override
@@ -229,7 +299,8 @@ public final class ClaimRuns implements AutoCloseable {
     }
 
     /**
-     * Spill encoding of a part, one length-prefixed record per part, written and read in one call each. Strings
+     * Record encoding of a claim: a kind byte, then the whole claim's rows as bytes, or a part field by field
+     * (spilled with a length prefix, written and read in one call each). In a part, strings
      * that repeat across claims (edit cells, file names, payers, notice messages: one per code, mostly) are
      * written once in {@link #shared} and then by index, up to {@link #SHARED_MAX} of them; others inline.
      */
@@ -240,12 +311,25 @@ public final class ClaimRuns implements AutoCloseable {
     /** Set once the table is full: from then on a string not in it is written inline without taking the lock. */
     private volatile boolean sharedFull;
 
+    private static final byte PART = 0;
+    private static final byte ROWS = 1;
+
     private final class Codec {
         private byte[] buf = new byte[4096];
         private int len;
 
-        byte[] encode(ClaimPart p) {
+        byte[] encodeRows(String claimId, byte[] claimRow, byte[] noticeRows) {
             len = 0;
+            putByte(ROWS);
+            inline(claimId);
+            bytes(claimRow);
+            bytes(noticeRows);
+            return java.util.Arrays.copyOf(buf, len);
+        }
+
+        byte[] encodePart(ClaimPart p) {
+            len = 0;
+            putByte(PART);
             inline(p.claimId());
             putLong(p.firstPosition());
             text(p.billingNpi());
@@ -302,10 +386,12 @@ public final class ClaimRuns implements AutoCloseable {
 
         private ByteBuffer in;
 
-        ClaimPart read(DataInputStream stream) throws IOException {
-            byte[] record = new byte[stream.readInt()];
-            stream.readFully(record);
+        Item read(byte[] record) {
             in = ByteBuffer.wrap(record);
+            if (in.get() == ROWS) {
+                String claimId = text();
+                return new Item(claimId, null, bytes(), bytes());
+            }
             String claimId = text();
             long firstPosition = in.getLong();
             String npi = text();
@@ -350,9 +436,27 @@ public final class ClaimRuns implements AutoCloseable {
                 groups.add(new ClaimPart.NoticeGroup(editId, category, severity, rule, ruleFile, source,
                         status, reason, groupNpi, groupPayer, List.copyOf(noticeLines)));
             }
-            return new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines, billed, atRisk,
-                    withErrors, errors, warnings, notices, bypassed, rejected, firstReject, List.copyOf(issues),
-                    List.copyOf(groups));
+            return new Item(claimId, new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines,
+                    billed, atRisk, withErrors, errors, warnings, notices, bypassed, rejected, firstReject,
+                    List.copyOf(issues), List.copyOf(groups)), null, null);
+        }
+
+        private void putByte(byte b) {
+            room(1);
+            buf[len++] = b;
+        }
+
+        private void bytes(byte[] b) {
+            putInt(b.length);
+            room(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        private byte[] bytes() {
+            byte[] b = new byte[in.getInt()];
+            in.get(b);
+            return b;
         }
 
         private void room(int bytes) {

@@ -42,16 +42,36 @@ public final class ClaimTotals {
         byDisposition.merge(d, 1L, Long::sum);
         // a full worklist takes a claim only when it is worse than the least bad it holds: one comparison for
         // most claims of a large batch, and no copy
-        if (d != Disposition.READY
-                && (worst.size() < WORKLIST || WORST_FIRST.compare(claim, worst.peek()) < 0)) {
+        if (d != Disposition.READY && worse(claim)) {
             // the worklist needs the errors and warnings, not the notices
-            worst.add(new ClaimPart(claim.claimId(), claim.firstPosition(), claim.billingNpi(), claim.payerId(),
+            keep(new ClaimPart(claim.claimId(), claim.firstPosition(), claim.billingNpi(), claim.payerId(),
                     claim.firstDate(), claim.lastDate(), claim.lines(), claim.billed(), claim.atRisk(),
                     claim.linesWithErrors(), claim.errors(), claim.warnings(), claim.notices(), claim.bypassed(),
                     claim.rejectedLines(), claim.firstReject(), claim.issues(), List.of()));
-            if (worst.size() > WORKLIST) {
-                worst.poll();
+        }
+    }
+
+    /**
+     * Adds the claims another counted (none of them counted here too): the worst of both make the worklist, the
+     * same whichever counted a claim, as the order is total.
+     */
+    public void addAll(ClaimTotals other) {
+        other.byDisposition.forEach((d, n) -> byDisposition.merge(d, n, Long::sum));
+        for (ClaimPart claim : other.worst) {
+            if (worse(claim)) {
+                keep(claim);
             }
+        }
+    }
+
+    private boolean worse(ClaimPart claim) {
+        return worst.size() < WORKLIST || WORST_FIRST.compare(claim, worst.peek()) < 0;
+    }
+
+    private void keep(ClaimPart claim) {
+        worst.add(claim);
+        if (worst.size() > WORKLIST) {
+            worst.poll();
         }
     }
 

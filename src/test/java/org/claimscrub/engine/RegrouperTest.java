@@ -103,6 +103,37 @@ class RegrouperTest {
         }
     }
 
+    /** C-SPLIT's lines name two patients, whose visits land in different partitions; C-ONE's name one. */
+    @Test
+    void aClaimWhoseLinesWentToTwoPartitionsMaySplitAndOneInOnePartitionDoesNot() throws IOException {
+        try (Regrouper regrouper = new Regrouper(MemoryBudget.ofLines(10), spill, () -> 100)) {
+            for (int i = 0; i < 100; i++) {
+                regrouper.add(line(i + 2, "C" + i, "PT" + i, "88305"));
+            }
+            assertTrue(regrouper.spilled());
+            regrouper.add(line(200, "C-ONE", "PT1", "88305"));
+            regrouper.add(line(201, "C-ONE", "PT1", "0753T"));
+            String other = java.util.stream.IntStream.range(2, 100).mapToObj(i -> "PT" + i).filter(p -> partition(
+                    regrouper, p) != partition(regrouper, "PT1")).findFirst().orElseThrow();
+            regrouper.add(line(202, "C-SPLIT", "PT1", "88305"));
+            regrouper.add(line(203, "C-SPLIT", other, "0753T"));
+            regrouper.finish();
+            assertTrue(regrouper.maySplit("C-SPLIT"));
+            assertFalse(regrouper.maySplit("C-ONE"));
+        }
+        try (Regrouper inMemory = new Regrouper(MemoryBudget.ofLines(100), spill, () -> 10)) {
+            inMemory.add(line(2, "C-SPLIT", "PT1", "88305"));
+            inMemory.add(line(3, "C-SPLIT", "PT2", "0753T"));
+            inMemory.finish();
+            assertFalse(inMemory.maySplit("C-SPLIT"), "one partition holds every claim whole");
+        }
+    }
+
+    /** The partition a patient's visits go to, once the regrouper spills (by the visit's scope, as it does). */
+    private static int partition(Regrouper regrouper, String patient) {
+        return Math.floorMod(line(2, "C", patient, "88305").visit().scope().hashCode(), regrouper.partitionCount());
+    }
+
     @Test
     void batchesSpilledOnTheirOwnThreadKeepEveryLineInInputOrder() throws IOException {
         int total = 3 * Regrouper.SPILL_BATCH + 17;

@@ -7,8 +7,9 @@ import org.claimscrub.engine.Scrubber;
 import org.claimscrub.reader.CsvReadOptions;
 import org.claimscrub.reader.InputFormat;
 import org.claimscrub.reference.cms.CmsTableLoader;
-import org.claimscrub.report.ClaimPart;
+import org.claimscrub.report.ClaimRuns;
 import org.claimscrub.report.ClaimTotals;
+import org.claimscrub.report.ClaimsCsvWriter;
 import org.claimscrub.report.FindingsCsvWriter;
 import org.claimscrub.report.FindingsFilter;
 import org.claimscrub.spill.SpillFolder;
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,86 +50,63 @@ class BatchRunTest {
 
     /** The sample scrubbed with a regrouping budget of {@code budgetLines} (a small one spills). */
     private BatchRun scrubbed(long budgetLines) throws Exception {
-        BatchRun batch = new BatchRun(FindingRows.csv(new FindingsCsvWriter(true)), FindingsFilter.DEFAULT, 2,
-                MemoryBudget.ofLines(budgetLines), SpillFolder.create(tmp, "work-"), BatchProgress.NONE);
+        FindingsCsvWriter csv = new FindingsCsvWriter(true);
+        BatchRun batch = new BatchRun(FindingRows.csv(csv), ClaimRuns.RowFormat.csv(new ClaimsCsvWriter(true), csv),
+                FindingsFilter.DEFAULT, 2, MemoryBudget.ofLines(budgetLines), SpillFolder.create(tmp, "work-"),
+                BatchProgress.NONE);
         batch.read(List.of(SAMPLE), InputFormat.AUTO, CsvReadOptions.DEFAULT);
         batch.scrub(scrubber, rules.overrides());
         return batch;
     }
 
+    /**
+     * In memory a claim is made rows of where it was scrubbed; spilled over partitions of 40 lines, the claims
+     * spread over chunks are joined in the merge: the same files either way, every claim once, in claim id order.
+     */
     @Test
-    void everyClaimWithNoticesReachesTheNoticesSinkInClaimOrderWhetherOrNotTheBatchSpilled() throws Exception {
+    void claimsAndNoticesAreTheSameWhetherOrNotTheBatchSpilled() throws Exception {
+        List<String> files = null;
         for (long budget : new long[] {1_000_000, 40}) {
             try (BatchRun batch = scrubbed(budget)) {
                 assertEquals(budget == 40, batch.spilled());
-                List<String> claims = new ArrayList<>();
-                List<String> noticed = new ArrayList<>();
-                // two claims per hand-off: the merge runs ahead of the notices thread and waits on a full queue
-                ClaimTotals totals = batch.writeClaims(claim -> claims.add(claim.claimId()),
-                        claim -> noticed.add(claim.claimId() + ":" + claim.noticeGroups().size()), 2);
-                assertEquals(112, claims.size());
-                assertEquals(claims.stream().sorted().toList(), claims);
+                ByteArrayOutputStream claims = new ByteArrayOutputStream();
+                ByteArrayOutputStream notices = new ByteArrayOutputStream();
+                ClaimTotals totals = batch.writeClaims(claims, notices);
+                List<String> ids = claims.toString(StandardCharsets.UTF_8).lines()
+                        .map(row -> row.substring(0, row.indexOf(','))).toList();
+                assertEquals(112, ids.size());
+                assertEquals(ids.stream().sorted().distinct().toList(), ids);
                 assertEquals(112, totals.byDisposition().values().stream().mapToLong(Long::longValue).sum());
-                List<String> expected = new ArrayList<>();
-                try (BatchRun again = scrubbed(budget)) {
-                    again.writeClaims(claim -> {
-                        if (!claim.noticeGroups().isEmpty()) {
-                            expected.add(claim.claimId() + ":" + claim.noticeGroups().size());
-                        }
-                    }, null);
+                List<String> written = List.of(claims.toString(StandardCharsets.UTF_8),
+                        notices.toString(StandardCharsets.UTF_8));
+                assertFalse(written.get(1).isEmpty());
+                if (files == null) {
+                    files = written;
+                } else {
+                    assertEquals(files, written, "budget " + budget);
                 }
-                assertFalse(expected.isEmpty());
-                assertEquals(expected, noticed, "budget " + budget);
             }
         }
     }
 
     @Test
-    void aNoticesSinkThatFailsStopsTheMergeWithItsMessage() throws Exception {
-        try (BatchRun batch = scrubbed(1_000_000)) {
-            List<String> claims = new ArrayList<>();
-            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(
-                    claim -> claims.add(claim.claimId()), claim -> {
-                        throw new IOException("disk full");
-                    }, 2));
-            assertTrue(failed.getMessage().contains("disk full"), failed.getMessage());
-            assertTrue(claims.size() < 112, "the merge stopped at the failure, after " + claims.size() + " claims");
-            assertFalse(noticesThreadAlive());
-        }
-    }
-
-    @Test
-    void aClaimsSinkThatFailsWhileNoticesAreWrittenThrowsItsOwnFailureAndLeavesNoThread() throws Exception {
-        try (BatchRun batch = scrubbed(1_000_000)) {
-            int[] seen = {0};
-            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(claim -> {
-                if (++seen[0] == 60) {
-                    throw new IOException("claims.csv: no space left");
-                }
-            }, claim -> {
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 2));
-            assertEquals("claims.csv: no space left", failed.getMessage());
-            assertFalse(noticesThreadAlive());
-        }
-    }
-
-    private static boolean noticesThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("claimscrub-notices") && t.isAlive());
-    }
-
-    @Test
-    void claimsComeOutWholeAndSortedWithTheirPartsJoined() throws Exception {
+    void aFailingOutputStopsTheMergeWithItsMessage() throws Exception {
         try (BatchRun batch = scrubbed(40)) {
-            List<ClaimPart> claims = new ArrayList<>();
-            batch.writeClaims(claims::add, null);
-            assertEquals(320, claims.stream().mapToLong(ClaimPart::lines).sum());
-            assertEquals(claims.stream().sorted(Comparator.comparing(ClaimPart::claimId)).toList(), claims);
+            OutputStream full = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("notices.csv: no space left");
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    write(0);
+                }
+            };
+            ByteArrayOutputStream claims = new ByteArrayOutputStream();
+            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(claims, full));
+            assertEquals("notices.csv: no space left", failed.getMessage());
+            assertTrue(claims.toString(StandardCharsets.UTF_8).lines().count() < 112, "the merge stopped there");
         }
     }
 }

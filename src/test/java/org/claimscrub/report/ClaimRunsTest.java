@@ -13,15 +13,23 @@ import org.claimscrub.spill.SpillFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ClaimRunsTest {
@@ -46,11 +54,20 @@ class ClaimRunsTest {
                 "1900000013", dos), "PAYER-7");
     }
 
-    private static List<ClaimPart> merged(ClaimRuns runs, Map<String, ClaimRuns.Rejected> rejected)
-            throws IOException {
-        List<ClaimPart> out = new ArrayList<>();
-        runs.merge(rejected, out::add);
-        return out;
+    /** A chunk that holds no claim whole: every claim is joined and made rows of in the merge. */
+    private static final Predicate<String> NONE_WHOLE = id -> false;
+
+    /** The claims a format is asked to make rows of, as it is asked (on any thread). */
+    private final List<ClaimPart> madeRows = Collections.synchronizedList(new ArrayList<>());
+    private final ClaimRuns.RowFormat capture = new ClaimRuns.RowFormat(c -> {
+        madeRows.add(c);
+        return "";
+    }, (id, g) -> "");
+
+    private List<ClaimPart> merged(ClaimRuns runs, Map<String, ClaimRuns.Rejected> rejected) throws IOException {
+        madeRows.clear();
+        runs.write(rejected, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        return List.copyOf(madeRows);
     }
 
     /** One claim over two files and two dates of service, split over two partitions (and chunks). */
@@ -65,10 +82,12 @@ class ClaimRunsTest {
                 new Finding(addon, CARRIER, "0753T has status C."), new Finding(second, CARRIER, "0756T has status C."));
         List<ClaimPart> whole = null;
         for (SpillFolder spill : new SpillFolder[] {null, SpillFolder.create(tmp, "work-")}) {
-            try (ClaimRuns runs = new ClaimRuns(spill)) {
-                runs.add(1, List.of(runs.chunk(ClaimPart.of(List.of(addon, second), partB, FindingsFilter.DEFAULT))));
-                runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(primary), partA, FindingsFilter.DEFAULT)),
-                        runs.chunk(ClaimPart.of(List.of(other), List.of(), FindingsFilter.DEFAULT))));
+            try (ClaimRuns runs = new ClaimRuns(spill, capture)) {
+                runs.add(1, List.of(runs.chunk(ClaimPart.of(List.of(addon, second), partB, FindingsFilter.DEFAULT),
+                        NONE_WHOLE)));
+                runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(primary), partA, FindingsFilter.DEFAULT),
+                        NONE_WHOLE), runs.chunk(ClaimPart.of(List.of(other), List.of(), FindingsFilter.DEFAULT),
+                        NONE_WHOLE)));
                 List<ClaimPart> claims = merged(runs, Map.of());
                 assertEquals(List.of("C0", "C1"), claims.stream().map(ClaimPart::claimId).toList());
                 ClaimPart c1 = claims.get(1);
@@ -97,11 +116,11 @@ class ClaimRunsTest {
             }
         }
         // the same lines in one partition, one chunk: the same claim
-        try (ClaimRuns runs = new ClaimRuns(null)) {
+        try (ClaimRuns runs = new ClaimRuns(null, capture)) {
             List<Finding> all = new ArrayList<>(partA);
             all.addAll(partB);
             runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(primary, other, addon, second), all,
-                    FindingsFilter.DEFAULT))));
+                    FindingsFilter.DEFAULT), NONE_WHOLE)));
             assertEquals(whole, merged(runs, Map.of()));
         }
     }
@@ -109,9 +128,9 @@ class ClaimRunsTest {
     @Test
     void rejectedLinesMakeTheDispositionAndAClaimWithOnlyRejectedLinesStillHasItsRow() throws IOException {
         ClaimLine ok = line(0, 2, "C2", 1, "88305", "10.00", MONDAY);
-        try (ClaimRuns runs = new ClaimRuns(null)) {
+        try (ClaimRuns runs = new ClaimRuns(null, capture)) {
             runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(ok), List.of(new Finding(ok, DUPLICATE, "dup")),
-                    FindingsFilter.DEFAULT))));
+                    FindingsFilter.DEFAULT), NONE_WHOLE)));
             Map<String, ClaimRuns.Rejected> rejected = Map.of(
                     "C2", new ClaimRuns.Rejected(1, new SourceRef(0, "in0.csv", 3), "units"),
                     "C9", new ClaimRuns.Rejected(2, new SourceRef(0, "in0.csv", 9), ""));
@@ -164,10 +183,10 @@ class ClaimRunsTest {
         List<ClaimPart> expected = chunks.stream().flatMap(List::stream)
                 .sorted(java.util.Comparator.comparing(ClaimPart::claimId)).toList();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try (ClaimRuns runs = new ClaimRuns(SpillFolder.create(tmp, "work-"))) {
+        try (ClaimRuns runs = new ClaimRuns(SpillFolder.create(tmp, "work-"), capture)) {
             List<java.util.concurrent.Future<ClaimRuns.Chunk>> encoded = new ArrayList<>();
             for (List<ClaimPart> chunk : chunks) {
-                encoded.add(pool.submit(() -> runs.chunk(chunk)));
+                encoded.add(pool.submit(() -> runs.chunk(chunk, NONE_WHOLE)));
             }
             List<ClaimRuns.Chunk> partition = new ArrayList<>();
             for (java.util.concurrent.Future<ClaimRuns.Chunk> f : encoded) {
@@ -179,5 +198,74 @@ class ClaimRunsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A claim over two dates, an error and notices; a second claim ready; a third whose one line was rejected. */
+    private static List<ClaimPart> sampleParts() {
+        ClaimLine primary = line(0, 2, "C1", 1, "88305", "125.00", MONDAY);
+        ClaimLine addon = line(0, 3, "C1", 2, "0753T", "36.00", MONDAY.plusDays(1));
+        ClaimLine other = line(0, 4, "C0", 1, "88305", null, MONDAY);
+        return ClaimPart.of(List.of(primary, addon, other), List.of(new Finding(primary, CARRIER, "88305 has status C."),
+                new Finding(addon, NO_PRIMARY, "0753T has no primary."), new Finding(addon, CARRIER,
+                "0753T has status C.")), FindingsFilter.DEFAULT);
+    }
+
+    private static final Map<String, ClaimRuns.Rejected> C9_REJECTED = Map.of(
+            "C9", new ClaimRuns.Rejected(1, new SourceRef(0, "in0.csv", 9), "units"));
+
+    private static ClaimRuns.RowFormat csv() {
+        return ClaimRuns.RowFormat.csv(new ClaimsCsvWriter(true), new FindingsCsvWriter(true));
+    }
+
+    /** claims.csv and notices.csv of the sample parts, made in the chunk or in the merge, in memory or spilled. */
+    private List<String> written(SpillFolder spill, Predicate<String> whole, List<ClaimTotals> totals)
+            throws IOException {
+        try (ClaimRuns runs = new ClaimRuns(spill, csv())) {
+            runs.add(0, List.of(runs.chunk(sampleParts(), whole)));
+            ByteArrayOutputStream claims = new ByteArrayOutputStream();
+            ByteArrayOutputStream notices = new ByteArrayOutputStream();
+            totals.add(runs.write(C9_REJECTED, claims, notices));
+            return List.of(claims.toString(StandardCharsets.UTF_8), notices.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void rowsMadeInTheChunkAreTheBytesTheMergeMakesAndCountTheSame() throws IOException {
+        List<ClaimTotals> totals = new ArrayList<>();
+        List<String> inMerge = written(null, NONE_WHOLE, totals);
+        assertEquals(3, inMerge.get(0).lines().count(), inMerge.get(0));
+        assertTrue(inMerge.get(0).startsWith("C0,ready,"), inMerge.get(0));
+        assertTrue(inMerge.get(0).contains("\nC1,fix,"), inMerge.get(0));
+        assertTrue(inMerge.get(0).contains("\nC9,rejected-lines,"), inMerge.get(0));
+        assertEquals(1, inMerge.get(1).lines().count(), "one notice row for C1's two carrier-priced lines");
+        assertEquals(inMerge, written(null, id -> true, totals));
+        assertEquals(inMerge, written(SpillFolder.create(tmp, "work-"), id -> true, totals));
+        assertEquals(inMerge, written(SpillFolder.create(tmp, "work-"), NONE_WHOLE, totals));
+        for (ClaimTotals t : totals) {
+            assertEquals(totals.get(0).byDisposition(), t.byDisposition());
+            assertEquals(totals.get(0).worklist(), t.worklist());
+        }
+        assertEquals(List.of("C1", "C9"), totals.get(1).worklist().stream().map(ClaimPart::claimId).toList());
+    }
+
+    @Test
+    void aClaimTakenForWholeThatHasAPartElsewhereStopsTheMerge() throws IOException {
+        ClaimLine a = line(0, 2, "C1", 1, "88305", "1.00", MONDAY);
+        ClaimLine b = line(0, 3, "C1", 2, "88305", "1.00", MONDAY.plusDays(1));
+        try (ClaimRuns runs = new ClaimRuns(null, csv())) {
+            runs.add(0, List.of(runs.chunk(ClaimPart.of(List.of(a), List.of(), FindingsFilter.DEFAULT), id -> true)));
+            runs.add(1, List.of(runs.chunk(ClaimPart.of(List.of(b), List.of(), FindingsFilter.DEFAULT), NONE_WHOLE)));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> runs.write(Map.of(),
+                    OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
+            assertTrue(e.getMessage().contains("claim C1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aChunkHoldsAClaimWholeOnlyWithoutRejectedLinesOrLinesElsewhere() {
+        Predicate<String> whole = ClaimRuns.whole(C9_REJECTED, id -> id.equals("C7"));
+        assertTrue(whole.test("C1"));
+        assertFalse(whole.test("C9"), "a rejected line joins in the merge");
+        assertFalse(whole.test("C7"), "lines elsewhere join in the merge");
     }
 }

@@ -44,6 +44,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,19 +189,22 @@ public final class BatchRun implements AutoCloseable {
     public void scrub(Scrubber scrubber, Overrides overrides) throws IOException, InterruptedException {
         this.group = new GroupScrub(scrubber, overrides, filter);
         List<Regrouper.Partition> partitions = regrouper.finish();
-        DuplicateLineNumbers.Deferred repeated = duplicates.finish();
-        rejects.addLate(repeated.rejects());
-        repeated.rejects().forEach(this::countRejectedLine);
-        findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
-        claims = new ClaimRuns(regrouper.spilled() ? workFolder : null, claimFormat);
-        tally = new BatchTally();
-        progress.phase("scrubbing", linesRead - rejects.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
         ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
         try {
-            Set<SourceRef> setAside = repeated.setAside();
+            // the first partition loads while a spilled batch's repeated line numbers are checked
+            CompletableFuture<Set<SourceRef>> setAside = new CompletableFuture<>();
             Future<Prepared> next = partitions.isEmpty() ? null
                     : loader.submit(() -> prepare(partitions.get(0), setAside));
+            // should the check fail, the loader's wait ends when it is shut down below
+            DuplicateLineNumbers.Deferred repeated = duplicates.finish();
+            setAside.complete(repeated.setAside());
+            rejects.addLate(repeated.rejects());
+            repeated.rejects().forEach(this::countRejectedLine);
+            findings = new FindingRuns(regrouper.spilled() ? workFolder : null, format);
+            claims = new ClaimRuns(regrouper.spilled() ? workFolder : null, claimFormat);
+            tally = new BatchTally();
+            progress.phase("scrubbing", linesRead - rejects.size());
             Submitted previous = null;
             for (int p = 0; p < partitions.size(); p++) {
                 Prepared prepared = next.get();
@@ -243,11 +247,16 @@ public final class BatchRun implements AutoCloseable {
     private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
     }
 
-    /** @param setAside the lines found repeating a line number once the batch was read (spilled batches only) */
-    private static Prepared prepare(Regrouper.Partition partition, Set<SourceRef> setAside) {
+    /**
+     * @param setAside the lines found repeating a line number once the batch was read (spilled batches only),
+     *                 awaited once the partition is loaded
+     */
+    private static Prepared prepare(Regrouper.Partition partition, Future<Set<SourceRef>> setAside)
+            throws InterruptedException, ExecutionException {
         List<ClaimLine> lines = partition.load();
-        if (!setAside.isEmpty()) {
-            lines.removeIf(line -> setAside.contains(line.source()));
+        Set<SourceRef> repeats = setAside.get();
+        if (!repeats.isEmpty()) {
+            lines.removeIf(line -> repeats.contains(line.source()));
         }
         List<List<List<ClaimLine>>> chunks = Scrubber.chunks(Scrubber.visits(lines));
         Map<String, Integer> chunkOf = new HashMap<>();

@@ -9,14 +9,11 @@ import org.claimscrub.model.Severity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one claim adds up to, or the part of it one chunk of a partition saw: its lines, dollars, findings by
@@ -135,29 +132,39 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
      * @param findings the chunk's findings after overrides
      */
     public static List<ClaimPart> of(List<ClaimLine> lines, List<Finding> findings, FindingsFilter filter) {
-        Set<ClaimLine> errorLines = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, List<Finding>> byClaim = new HashMap<>();
+        record Claim(List<ClaimLine> lines, List<Finding> findings) {
+        }
+        Map<String, Claim> claims = new HashMap<>();
+        for (ClaimLine line : lines) {
+            claims.computeIfAbsent(line.claimId(), c -> new Claim(new ArrayList<>(4), new ArrayList<>(4)))
+                    .lines().add(line);
+        }
         for (Finding f : findings) {
-            byClaim.computeIfAbsent(f.line().claimId(), c -> new ArrayList<>()).add(f);
-            if (!f.isBypassed() && f.severity() == Severity.ERROR) {
-                errorLines.add(f.line());
+            Claim claim = claims.get(f.line().claimId());
+            if (claim != null) {
+                claim.findings().add(f);
             }
         }
-        Map<String, List<ClaimLine>> linesByClaim = new LinkedHashMap<>();
-        for (ClaimLine line : lines) {
-            linesByClaim.computeIfAbsent(line.claimId(), c -> new ArrayList<>()).add(line);
+        List<String> ids = new ArrayList<>(claims.keySet());
+        ids.sort(Comparator.naturalOrder());
+        List<ClaimPart> parts = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Claim claim = claims.get(id);
+            parts.add(part(id, claim.lines(), claim.findings(), filter));
         }
-        List<ClaimPart> parts = new ArrayList<>(linesByClaim.size());
-        for (Map.Entry<String, List<ClaimLine>> claim : linesByClaim.entrySet()) {
-            parts.add(part(claim.getKey(), claim.getValue(), byClaim.getOrDefault(claim.getKey(), List.of()),
-                    errorLines, filter));
-        }
-        parts.sort(Comparator.comparing(ClaimPart::claimId));
         return parts;
     }
 
+    /** @param findings the findings on the claim's lines, the only ones that can make a line one with errors */
     private static ClaimPart part(String claimId, List<ClaimLine> lines, List<Finding> findings,
-                                  Set<ClaimLine> errorLines, FindingsFilter filter) {
+                                  FindingsFilter filter) {
+        // a claim has a few lines: a list searched by identity beats a set
+        List<ClaimLine> errorLines = new ArrayList<>(2);
+        for (Finding f : findings) {
+            if (!f.isBypassed() && f.severity() == Severity.ERROR && !containsSame(errorLines, f.line())) {
+                errorLines.add(f.line());
+            }
+        }
         ClaimLine first = lines.get(0);
         LocalDate firstDate = first.dateOfService();
         LocalDate lastDate = firstDate;
@@ -172,7 +179,7 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
             lastDate = line.dateOfService().isAfter(lastDate) ? line.dateOfService() : lastDate;
             BigDecimal charge = line.charge() == null ? BigDecimal.ZERO : line.charge();
             billed = billed.add(charge);
-            if (errorLines.contains(line)) {
+            if (containsSame(errorLines, line)) {
                 withErrors++;
                 atRisk = atRisk.add(charge);
             }
@@ -204,6 +211,15 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
         return new ClaimPart(claimId, position(first), first.billingNpi(), first.payerId(), firstDate, lastDate,
                 lines.size(), billed, atRisk, withErrors, counts[0], counts[1], counts[2], bypassed, 0, "",
                 keepWorst(issues), mergeGroups(groups));
+    }
+
+    private static boolean containsSame(List<ClaimLine> lines, ClaimLine line) {
+        for (ClaimLine l : lines) {
+            if (l == line) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A claim none of whose lines could be read, or the rejected lines of one that has others. */

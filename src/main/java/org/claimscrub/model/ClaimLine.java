@@ -85,6 +85,10 @@ public record ClaimLine(
 
     /** The unreadable fields' column names, e.g. "charge, diagnosis_codes". */
     public String unreadableFieldNames() {
+        // asked of every line by the rules; almost every line has none
+        if (unreadableFields.isEmpty()) {
+            return "";
+        }
         return unreadableFields.stream().map(InputField::column).collect(Collectors.joining(", "));
     }
 }

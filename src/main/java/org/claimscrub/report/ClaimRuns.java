@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,8 +44,12 @@ public final class ClaimRuns implements AutoCloseable {
     private final ClaimTotals chunkTotals = new ClaimTotals();
 
     /** How a whole claim becomes its claims-file row and its notices-file rows (one per notice group). */
-    public record RowFormat(Function<ClaimPart, String> claim,
-                            BiFunction<String, ClaimPart.NoticeGroup, String> notice) {
+    public record RowFormat(BiConsumer<StringBuilder, ClaimPart> claim, NoticeRow notice) {
+        /** Appends one notice group's row. */
+        public interface NoticeRow {
+            void append(StringBuilder row, String claimId, ClaimPart.NoticeGroup group);
+        }
+
         public static RowFormat csv(ClaimsCsvWriter claims, FindingsCsvWriter notices) {
             return new RowFormat(claims::row, notices::notice);
         }
@@ -55,19 +58,19 @@ public final class ClaimRuns implements AutoCloseable {
             return new RowFormat(claims::row, notices::notice);
         }
 
-        private byte[] claimRow(ClaimPart c) {
-            return claim.apply(c).getBytes(StandardCharsets.UTF_8);
-        }
-
-        private byte[] noticeRows(ClaimPart c) {
+        /** The claim's row and its notices' rows, as UTF-8 bytes, made in {@code scratch}. */
+        private byte[][] rows(ClaimPart c, StringBuilder scratch) {
+            scratch.setLength(0);
+            claim.accept(scratch, c);
+            byte[] claimRow = scratch.toString().getBytes(StandardCharsets.UTF_8);
             if (c.noticeGroups().isEmpty()) {
-                return NO_BYTES;
+                return new byte[][] {claimRow, NO_BYTES};
             }
-            StringBuilder rows = new StringBuilder(600 * c.noticeGroups().size());
+            scratch.setLength(0);
             for (ClaimPart.NoticeGroup g : c.noticeGroups()) {
-                rows.append(notice.apply(c.claimId(), g));
+                notice.append(scratch, c.claimId(), g);
             }
-            return rows.toString().getBytes(StandardCharsets.UTF_8);
+            return new byte[][] {claimRow, scratch.toString().getBytes(StandardCharsets.UTF_8)};
         }
     }
 
@@ -133,13 +136,15 @@ public final class ClaimRuns implements AutoCloseable {
     public Chunk chunk(List<ClaimPart> parts, Predicate<String> whole) {
         Codec codec = new Codec();
         ClaimTotals totals = new ClaimTotals();
+        StringBuilder scratch = new StringBuilder(4096);
         List<String> ids = new ArrayList<>(parts.size());
         List<byte[]> records = new ArrayList<>(parts.size());
         for (ClaimPart part : parts) {
             ids.add(part.claimId());
             if (whole.test(part.claimId())) {
                 totals.add(part);
-                records.add(codec.encodeRows(part.claimId(), format.claimRow(part), format.noticeRows(part)));
+                byte[][] rows = format.rows(part, scratch);
+                records.add(Codec.encodeRows(part.claimId(), rows[0], rows[1]));
             } else {
                 records.add(codec.encodePart(part));
             }
@@ -197,6 +202,7 @@ public final class ClaimRuns implements AutoCloseable {
             totals.addAll(chunkTotals);
         }
         Codec codec = new Codec();
+        StringBuilder scratch = new StringBuilder(4096);
         List<byte[]> rejectedParts = new ArrayList<>(rejected.size());
         rejected.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rejectedParts.add(
                 codec.encodePart(ClaimPart.rejected(e.getKey(), e.getValue().lines(), e.getValue().describe()))));
@@ -207,10 +213,7 @@ public final class ClaimRuns implements AutoCloseable {
         IoConsumer<List<Item>> claim = items -> {
             Item first = items.get(0);
             if (items.size() == 1 && first.part() == null) {
-                claims.write(first.claimRow());
-                if (notices != null) {
-                    notices.write(first.noticeRows());
-                }
+                first.writeRows(claims, notices);
                 return;
             }
             List<ClaimPart> parts = new ArrayList<>(items.size());
@@ -223,9 +226,10 @@ public final class ClaimRuns implements AutoCloseable {
             }
             ClaimPart whole = ClaimPart.merge(parts);
             totals.add(whole);
-            claims.write(format.claimRow(whole));
+            byte[][] rows = format.rows(whole, scratch);
+            claims.write(rows[0]);
             if (notices != null) {
-                notices.write(format.noticeRows(whole));
+                notices.write(rows[1]);
             }
         };
         RunMerge.merge(all, RunReader::new, Comparator.comparing(Item::claimId), item -> {
@@ -258,8 +262,21 @@ public final class ClaimRuns implements AutoCloseable {
     private record Run(List<byte[]> records, Path file, int size) {
     }
 
-    /** A claim as a run holds it: the whole claim's rows, or a part (then the rows are null). */
-    private record Item(String claimId, ClaimPart part, byte[] claimRow, byte[] noticeRows) {
+    /**
+     * A claim as a run holds it: a part, or (part null) the whole claim's rows, in its record from {@code rowsAt}
+     * on: the claims row's length and bytes, then the notices rows'.
+     */
+    private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt) {
+        void writeRows(OutputStream claims, OutputStream notices) throws IOException {
+            ByteBuffer rows = ByteBuffer.wrap(record, rowsAt, record.length - rowsAt);
+            int claimRow = rows.getInt();
+            claims.write(record, rows.position(), claimRow);
+            rows.position(rows.position() + claimRow);
+            int noticeRows = rows.getInt();
+            if (notices != null) {
+                notices.write(record, rows.position(), noticeRows);
+            }
+        }
     }
 
     private final class RunReader implements RunMerge.Cursor<Item> {
@@ -318,13 +335,13 @@ public final class ClaimRuns implements AutoCloseable {
         private byte[] buf = new byte[4096];
         private int len;
 
-        byte[] encodeRows(String claimId, byte[] claimRow, byte[] noticeRows) {
-            len = 0;
-            putByte(ROWS);
-            inline(claimId);
-            bytes(claimRow);
-            bytes(noticeRows);
-            return java.util.Arrays.copyOf(buf, len);
+        /** A whole claim's record, sized at once: its kind, id (inline) and rows. */
+        static byte[] encodeRows(String claimId, byte[] claimRow, byte[] noticeRows) {
+            byte[] id = claimId.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer record = ByteBuffer.allocate(1 + 8 + id.length + 4 + claimRow.length + 4 + noticeRows.length);
+            record.put(ROWS).putInt(-1).putInt(id.length).put(id);
+            record.putInt(claimRow.length).put(claimRow).putInt(noticeRows.length).put(noticeRows);
+            return record.array();
         }
 
         byte[] encodePart(ClaimPart p) {
@@ -390,7 +407,7 @@ public final class ClaimRuns implements AutoCloseable {
             in = ByteBuffer.wrap(record);
             if (in.get() == ROWS) {
                 String claimId = text();
-                return new Item(claimId, null, bytes(), bytes());
+                return new Item(claimId, null, record, in.position());
             }
             String claimId = text();
             long firstPosition = in.getLong();
@@ -438,7 +455,7 @@ public final class ClaimRuns implements AutoCloseable {
             }
             return new Item(claimId, new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines,
                     billed, atRisk, withErrors, errors, warnings, notices, bypassed, rejected, firstReject,
-                    List.copyOf(issues), List.copyOf(groups)), null, null);
+                    List.copyOf(issues), List.copyOf(groups)), null, 0);
         }
 
         private void putByte(byte b) {
@@ -446,18 +463,7 @@ public final class ClaimRuns implements AutoCloseable {
             buf[len++] = b;
         }
 
-        private void bytes(byte[] b) {
-            putInt(b.length);
-            room(b.length);
-            System.arraycopy(b, 0, buf, len, b.length);
-            len += b.length;
-        }
 
-        private byte[] bytes() {
-            byte[] b = new byte[in.getInt()];
-            in.get(b);
-            return b;
-        }
 
         private void room(int bytes) {
             if (len + bytes > buf.length) {

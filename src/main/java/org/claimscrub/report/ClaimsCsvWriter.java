@@ -18,8 +18,8 @@ public final class ClaimsCsvWriter {
         return String.join(",", HEADER) + "\n";
     }
 
-    public String row(ClaimPart c) {
-        StringBuilder row = new StringBuilder(256);
+    /** Appends the claim's row. */
+    public void row(StringBuilder row, ClaimPart c) {
         text.cell(row, c.claimId()).append(',');
         text.cell(row, c.disposition().label()).append(',');
         text.cell(row, c.billingNpi()).append(',');
@@ -31,6 +31,6 @@ public final class ClaimsCsvWriter {
         text.cell(row, FindingsCsvWriter.money(c.atRisk())).append(',');
         row.append(c.errors()).append(',').append(c.warnings()).append(',').append(c.notices()).append(',');
         text.cell(row, Objects.toString(c.firstFix(), ""));
-        return row.append('\n').toString();
+        row.append('\n');
     }
 }

@@ -3,8 +3,8 @@ package org.claimscrub.report;
 /** claims.jsonl lines: the fields of claims.csv, one JSON object per claim; dates null when no line was read. */
 public final class ClaimsJsonlWriter {
 
-    public String row(ClaimPart c) {
-        StringBuilder row = new StringBuilder(256);
+    /** Appends the claim's line. */
+    public void row(StringBuilder row, ClaimPart c) {
         row.append("{\"claim_id\":");
         Json.quote(row, c.claimId());
         row.append(",\"disposition\":\"").append(c.disposition().label()).append('"');
@@ -27,7 +27,7 @@ public final class ClaimsJsonlWriter {
         } else {
             Json.quote(row, c.firstFix());
         }
-        return row.append("}\n").toString();
+        row.append("}\n");
     }
 
     private static String date(java.time.LocalDate date) {

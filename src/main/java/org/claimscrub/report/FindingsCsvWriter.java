@@ -88,12 +88,11 @@ public final class FindingsCsvWriter {
     }
 
     /**
-     * One notices.csv row: the line cells (line number, code, modifiers, date, input line) list the lines it
+     * Appends one notices.csv row: the line cells (line number, code, modifiers, date, input line) list the lines it
      * covers, in input order, separated by {@link #LINES_SEPARATOR}; the input file cell lists their files (one,
      * unless the claim spans files); the charge is their sum.
      */
-    public String notice(String claimId, ClaimPart.NoticeGroup g) {
-        StringBuilder row = new StringBuilder(512);
+    public void notice(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         text.cell(row, claimId).append(',');
         text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
         text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
@@ -111,7 +110,7 @@ public final class FindingsCsvWriter {
         text.cell(row, g.billingNpi()).append(',');
         text.cell(row, g.payerId()).append(',');
         text.cell(row, money(g.charge()));
-        return row.append('\n').toString();
+        row.append('\n');
     }
 
     static String joined(ClaimPart.NoticeGroup g, Function<ClaimPart.NoticeLine, String> cell) {

@@ -84,12 +84,11 @@ public final class FindingsJsonlWriter {
     }
 
     /**
-     * One notices.jsonl object: the fields of findings.jsonl, with the line fields (line_number,
+     * Appends one notices.jsonl object: the fields of findings.jsonl, with the line fields (line_number,
      * procedure_code, modifiers, date_of_service, input_line) as arrays over the lines it covers, in
      * input order, input_file as the array of their files (each once), and the charge their sum.
      */
-    public String notice(String claimId, ClaimPart.NoticeGroup g) {
-        StringBuilder row = new StringBuilder(512);
+    public void notice(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         row.append("{\"claim_id\":");
         Json.quote(row, claimId);
         array(row, "line_number", g, l -> row.append(l.lineNumber()));
@@ -127,7 +126,7 @@ public final class FindingsJsonlWriter {
         array(row, "input_line", g, l -> row.append(l.inputLine()));
         status(row, g.status(), g.overrideReason(), g.billingNpi(), g.payerId());
         row.append(",\"charge\":").append(amount(g.charge()));
-        return row.append("}\n").toString();
+        row.append("}\n");
     }
 
     private static void array(StringBuilder row, String name, ClaimPart.NoticeGroup g,

@@ -59,10 +59,8 @@ class ClaimRunsTest {
 
     /** The claims a format is asked to make rows of, as it is asked (on any thread). */
     private final List<ClaimPart> madeRows = Collections.synchronizedList(new ArrayList<>());
-    private final ClaimRuns.RowFormat capture = new ClaimRuns.RowFormat(c -> {
-        madeRows.add(c);
-        return "";
-    }, (id, g) -> "");
+    private final ClaimRuns.RowFormat capture = new ClaimRuns.RowFormat((row, c) -> madeRows.add(c),
+            (row, id, g) -> { });
 
     private List<ClaimPart> merged(ClaimRuns runs, Map<String, ClaimRuns.Rejected> rejected) throws IOException {
         madeRows.clear();

@@ -239,9 +239,9 @@ public final class BatchRun implements AutoCloseable {
 
     /**
      * A partition ready to scrub: its lines without repeated line numbers, in session-sized chunks, and the
-     * claims whose lines are in more than one of them.
+     * claims some of whose lines may be elsewhere: in another chunk, or in another partition.
      */
-    private record Prepared(List<List<List<ClaimLine>>> chunks, Set<String> inSeveralChunks) {
+    private record Prepared(List<List<List<ClaimLine>>> chunks, Set<String> partlyElsewhere) {
     }
 
     private record Submitted(int partition, Prepared prepared, List<Future<ChunkResult>> chunks) {
@@ -251,7 +251,7 @@ public final class BatchRun implements AutoCloseable {
      * @param setAside the lines found repeating a line number once the batch was read (spilled batches only),
      *                 awaited once the partition is loaded
      */
-    private static Prepared prepare(Regrouper.Partition partition, Future<Set<SourceRef>> setAside)
+    private Prepared prepare(Regrouper.Partition partition, Future<Set<SourceRef>> setAside)
             throws InterruptedException, ExecutionException {
         List<ClaimLine> lines = partition.load();
         Set<SourceRef> repeats = setAside.get();
@@ -259,24 +259,24 @@ public final class BatchRun implements AutoCloseable {
             lines.removeIf(line -> repeats.contains(line.source()));
         }
         List<List<List<ClaimLine>>> chunks = Scrubber.chunks(Scrubber.visits(lines));
+        // found here, on the loader, so that the workers ask one (mostly empty) set
         Map<String, Integer> chunkOf = new HashMap<>();
-        Set<String> several = new HashSet<>();
+        Set<String> elsewhere = new HashSet<>();
         for (int c = 0; c < chunks.size(); c++) {
             for (List<ClaimLine> visit : chunks.get(c)) {
                 for (ClaimLine line : visit) {
                     Integer was = chunkOf.putIfAbsent(line.claimId(), c);
-                    if (was != null && was != c) {
-                        several.add(line.claimId());
+                    if (was == null ? regrouper.maySplit(line.claimId()) : was != c) {
+                        elsewhere.add(line.claimId());
                     }
                 }
             }
         }
-        return new Prepared(chunks, several);
+        return new Prepared(chunks, elsewhere);
     }
 
     private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {
-        Predicate<String> whole = ClaimRuns.whole(rejectedLinesByClaim,
-                id -> prepared.inSeveralChunks().contains(id) || regrouper.maySplit(id));
+        Predicate<String> whole = ClaimRuns.whole(rejectedLinesByClaim, prepared.partlyElsewhere()::contains);
         List<Future<ChunkResult>> chunks = new ArrayList<>(prepared.chunks().size());
         for (List<List<ClaimLine>> chunk : prepared.chunks()) {
             chunks.add(pool.submit(() -> {

@@ -12,11 +12,6 @@ import java.util.Locale;
 public record Amounts(long lines, BigDecimal billed, long linesAtRisk, BigDecimal atRisk) {
     public static final Amounts NONE = new Amounts(0, BigDecimal.ZERO, 0, BigDecimal.ZERO);
 
-    public static Amounts line(BigDecimal charge, boolean atRisk) {
-        BigDecimal c = charge == null ? BigDecimal.ZERO : charge;
-        return new Amounts(1, c, atRisk ? 1 : 0, atRisk ? c : BigDecimal.ZERO);
-    }
-
     public Amounts plus(Amounts o) {
         return new Amounts(lines + o.lines, billed.add(o.billed), linesAtRisk + o.linesAtRisk, atRisk.add(o.atRisk));
     }

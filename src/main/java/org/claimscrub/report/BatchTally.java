@@ -1,10 +1,12 @@
 package org.claimscrub.report;
 
+import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 import org.claimscrub.model.Severity;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -40,47 +42,90 @@ public final class BatchTally {
         }
     }
 
-    /** Adds one partition: its scrubbed lines and all their findings (after overrides). */
+    /** Amounts added to in place: a chunk adds thousands of lines, and a record per addition is garbage. */
+    private static final class Sum {
+        long lines;
+        BigDecimal billed = BigDecimal.ZERO;
+        long linesAtRisk;
+        BigDecimal atRisk = BigDecimal.ZERO;
+
+        /** A line without a charge counts as $0. */
+        void add(BigDecimal charge, boolean isAtRisk) {
+            lines++;
+            if (charge != null) {
+                billed = billed.add(charge);
+            }
+            if (isAtRisk) {
+                linesAtRisk++;
+                if (charge != null) {
+                    atRisk = atRisk.add(charge);
+                }
+            }
+        }
+
+        Amounts amounts() {
+            return new Amounts(lines, billed, linesAtRisk, atRisk);
+        }
+    }
+
+    private static final class EditSum {
+        long findings;
+        final Sum amounts = new Sum();
+    }
+
+    private static final Category[] CATEGORIES = Category.values();
+    private static final Severity[] SEVERITIES = Severity.values();
+
+    /** Adds one chunk: its scrubbed lines and all their findings (after overrides). */
     public void add(List<ClaimLine> lines, List<Finding> findings) {
         Set<ClaimLine> errorLines = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<ScrubSummary.CategorySeverity, Long> categories = new HashMap<>();
+        long[][] categories = new long[CATEGORIES.length][SEVERITIES.length];
         // by identity: findings of an edit share the catalog's instance (an override that adjusts the severity
         // makes its own, counted apart here and merged by equality below); a record's hash is not cached
-        Map<EditDefinition, EditFigures> edits = new IdentityHashMap<>();
+        Map<EditDefinition, EditSum> edits = new IdentityHashMap<>();
         long bypassed = 0;
         for (Finding f : findings) {
             if (f.isBypassed()) {
                 bypassed++;
                 continue;
             }
-            if (f.severity() == Severity.ERROR) {
+            boolean error = f.severity() == Severity.ERROR;
+            if (error) {
                 errorLines.add(f.line());
             }
-            categories.merge(new ScrubSummary.CategorySeverity(f.category(), f.severity()), 1L, Long::sum);
-            edits.merge(f.edit(), new EditFigures(1, Amounts.line(f.line().charge(), f.severity() == Severity.ERROR)),
-                    EditFigures::plus);
+            categories[f.category().ordinal()][f.severity().ordinal()]++;
+            EditSum edit = edits.computeIfAbsent(f.edit(), e -> new EditSum());
+            edit.findings++;
+            edit.amounts.add(f.line().charge(), error);
         }
-        Amounts partition = Amounts.NONE;
-        Map<String, Amounts> providers = new HashMap<>();
-        Map<String, Amounts> payers = new HashMap<>();
+        Sum chunk = new Sum();
+        Map<String, Sum> providers = new HashMap<>();
+        Map<String, Sum> payers = new HashMap<>();
         for (ClaimLine line : lines) {
-            Amounts a = Amounts.line(line.charge(), errorLines.contains(line));
-            partition = partition.plus(a);
-            providers.merge(line.billingNpi(), a, Amounts::plus);
-            payers.merge(line.payerId(), a, Amounts::plus);
+            boolean atRisk = errorLines.contains(line);
+            chunk.add(line.charge(), atRisk);
+            providers.computeIfAbsent(line.billingNpi(), k -> new Sum()).add(line.charge(), atRisk);
+            payers.computeIfAbsent(line.payerId(), k -> new Sum()).add(line.charge(), atRisk);
         }
-        Amounts partitionTotal = partition;
+        long skipped = bypassed;
         synchronized (this) {
             linesScrubbed += lines.size();
-            findingsBypassed += bypassed;
-            total = total.plus(partitionTotal);
-            categories.forEach((c, n) -> byCategory.merge(c, n, Long::sum));
-            providers.forEach((k, a) -> byProvider.merge(k, a, Amounts::plus));
-            payers.forEach((k, a) -> byPayer.merge(k, a, Amounts::plus));
+            findingsBypassed += skipped;
+            total = total.plus(chunk.amounts());
+            for (Category c : CATEGORIES) {
+                for (Severity v : SEVERITIES) {
+                    long n = categories[c.ordinal()][v.ordinal()];
+                    if (n > 0) {
+                        byCategory.merge(new ScrubSummary.CategorySeverity(c, v), n, Long::sum);
+                    }
+                }
+            }
+            providers.forEach((k, a) -> byProvider.merge(k, a.amounts(), Amounts::plus));
+            payers.forEach((k, a) -> byPayer.merge(k, a.amounts(), Amounts::plus));
             edits.forEach((e, n) -> {
-                byEdit.merge(e, n, EditFigures::plus);
-                bySeverity.merge(e.severity(), n.findings(), Long::sum);
-                byRuleFile.merge(e.ruleFile().isEmpty() ? "(engine)" : e.ruleFile(), n.findings(), Long::sum);
+                byEdit.merge(e, new EditFigures(n.findings, n.amounts.amounts()), EditFigures::plus);
+                bySeverity.merge(e.severity(), n.findings, Long::sum);
+                byRuleFile.merge(e.ruleFile().isEmpty() ? "(engine)" : e.ruleFile(), n.findings, Long::sum);
             });
         }
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,38 +44,39 @@ public final class ClaimRuns implements AutoCloseable {
     /** The whole claims counted where their rows were made, gathered as partitions are added. */
     private final ClaimTotals chunkTotals = new ClaimTotals();
 
-    /** How a whole claim becomes its claims-file row and its notices-file rows (one per notice group). */
-    public record RowFormat(BiConsumer<StringBuilder, ClaimPart> claim, NoticeRow notice) {
-        /** Appends one notice group's row. */
-        public interface NoticeRow {
+    /**
+     * How a notice group becomes its notices-file row, in three parts: {@code shared} depends only on the edit and
+     * the message (most notices of an edit say the same), so a claim's record holds it by index, once for them all.
+     */
+    public record NoticeRow(Head head, Function<ClaimPart.NoticeGroup, String> shared,
+                            BiConsumer<StringBuilder, ClaimPart.NoticeGroup> tail) {
+        /** Appends the cells before the shared part: what is particular to the claim's lines. */
+        public interface Head {
             void append(StringBuilder row, String claimId, ClaimPart.NoticeGroup group);
         }
 
-        public static RowFormat csv(ClaimsCsvWriter claims, FindingsCsvWriter notices) {
-            return new RowFormat(claims::row, notices::notice);
-        }
-
-        public static RowFormat jsonl(ClaimsJsonlWriter claims, FindingsJsonlWriter notices) {
-            return new RowFormat(claims::row, notices::notice);
-        }
-
-        /** The claim's row and its notices' rows, as UTF-8 bytes, made in {@code scratch}. */
-        private byte[][] rows(ClaimPart c, StringBuilder scratch) {
-            scratch.setLength(0);
-            claim.accept(scratch, c);
-            byte[] claimRow = scratch.toString().getBytes(StandardCharsets.UTF_8);
-            if (c.noticeGroups().isEmpty()) {
-                return new byte[][] {claimRow, NO_BYTES};
-            }
-            scratch.setLength(0);
-            for (ClaimPart.NoticeGroup g : c.noticeGroups()) {
-                notice.append(scratch, c.claimId(), g);
-            }
-            return new byte[][] {claimRow, scratch.toString().getBytes(StandardCharsets.UTF_8)};
+        /** The whole row, appended. */
+        void append(StringBuilder row, String claimId, ClaimPart.NoticeGroup group) {
+            head.append(row, claimId, group);
+            row.append(shared.apply(group));
+            tail.accept(row, group);
         }
     }
 
-    private static final byte[] NO_BYTES = new byte[0];
+    /** How a whole claim becomes its claims-file row and its notices-file rows (one per notice group). */
+    public record RowFormat(BiConsumer<StringBuilder, ClaimPart> claim, NoticeRow notice) {
+        public static RowFormat csv(ClaimsCsvWriter claims, FindingsCsvWriter notices) {
+            return new RowFormat(claims::row, notices.noticeRow());
+        }
+
+        public static RowFormat jsonl(ClaimsJsonlWriter claims, FindingsJsonlWriter notices) {
+            return new RowFormat(claims::row, notices.noticeRow());
+        }
+    }
+
+    /** An edit's notice message: the key of a shared notice part. */
+    private record NoticeKey(String editId, String message) {
+    }
 
     /** The rejected lines of one claim: how many, and where the first (in input order) was. */
     public record Rejected(long lines, SourceRef first, String field) {
@@ -143,8 +145,7 @@ public final class ClaimRuns implements AutoCloseable {
             ids.add(part.claimId());
             if (whole.test(part.claimId())) {
                 totals.add(part);
-                byte[][] rows = format.rows(part, scratch);
-                records.add(Codec.encodeRows(part.claimId(), rows[0], rows[1]));
+                records.add(codec.encodeRows(part, scratch));
             } else {
                 records.add(codec.encodePart(part));
             }
@@ -213,7 +214,7 @@ public final class ClaimRuns implements AutoCloseable {
         IoConsumer<List<Item>> claim = items -> {
             Item first = items.get(0);
             if (items.size() == 1 && first.part() == null) {
-                first.writeRows(claims, notices);
+                writeRows(first, claims, notices);
                 return;
             }
             List<ClaimPart> parts = new ArrayList<>(items.size());
@@ -226,10 +227,15 @@ public final class ClaimRuns implements AutoCloseable {
             }
             ClaimPart whole = ClaimPart.merge(parts);
             totals.add(whole);
-            byte[][] rows = format.rows(whole, scratch);
-            claims.write(rows[0]);
+            scratch.setLength(0);
+            format.claim().accept(scratch, whole);
+            claims.write(utf8(scratch));
             if (notices != null) {
-                notices.write(rows[1]);
+                scratch.setLength(0);
+                for (ClaimPart.NoticeGroup g : whole.noticeGroups()) {
+                    format.notice().append(scratch, whole.claimId(), g);
+                }
+                notices.write(utf8(scratch));
             }
         };
         RunMerge.merge(all, RunReader::new, Comparator.comparing(Item::claimId), item -> {
@@ -262,21 +268,44 @@ public final class ClaimRuns implements AutoCloseable {
     private record Run(List<byte[]> records, Path file, int size) {
     }
 
+    private static byte[] utf8(StringBuilder text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
      * A claim as a run holds it: a part, or (part null) the whole claim's rows, in its record from {@code rowsAt}
-     * on: the claims row's length and bytes, then the notices rows'.
+     * on: the claims row (length, bytes), the number of notice rows, and each one's head (length, bytes), shared
+     * part (index in {@link #noticeParts}, or -1, length and bytes) and tail (length, bytes).
      */
     private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt) {
-        void writeRows(OutputStream claims, OutputStream notices) throws IOException {
-            ByteBuffer rows = ByteBuffer.wrap(record, rowsAt, record.length - rowsAt);
-            int claimRow = rows.getInt();
-            claims.write(record, rows.position(), claimRow);
-            rows.position(rows.position() + claimRow);
-            int noticeRows = rows.getInt();
-            if (notices != null) {
-                notices.write(record, rows.position(), noticeRows);
+    }
+
+    /** Writes a whole claim's rows from its record. */
+    private void writeRows(Item item, OutputStream claims, OutputStream notices) throws IOException {
+        ByteBuffer rows = ByteBuffer.wrap(item.record(), item.rowsAt(), item.record().length - item.rowsAt());
+        piece(rows, claims);
+        int noticeRows = rows.getInt();
+        for (int n = 0; n < noticeRows; n++) {
+            piece(rows, notices);
+            int shared = rows.getInt();
+            if (shared >= 0) {
+                if (notices != null) {
+                    notices.write(noticeParts.get(shared));
+                }
+            } else {
+                piece(rows, notices);
             }
+            piece(rows, notices);
         }
+    }
+
+    /** Writes the next length-prefixed piece of a record, or skips it when {@code out} is null. */
+    private static void piece(ByteBuffer record, OutputStream out) throws IOException {
+        int length = record.getInt();
+        if (out != null) {
+            out.write(record.array(), record.position(), length);
+        }
+        record.position(record.position() + length);
     }
 
     private final class RunReader implements RunMerge.Cursor<Item> {
@@ -315,18 +344,50 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
+    /** Values that many records repeat, held once and written by index: at most {@link #SHARED_MAX}. */
+    private static final class SharedTable<K, V> {
+        /** Written by the workers as they encode, read by the merge after every partition is filed. */
+        private final Map<K, Integer> index = new ConcurrentHashMap<>();
+        private final List<V> values = new ArrayList<>();
+        /** Set once the table is full: from then on a key not in it is answered -1 without taking the lock. */
+        private volatile boolean full;
+
+        /** The key's index, its value made and kept now if it is new; -1 once the table is full without it. */
+        int indexOf(K key, Function<K, V> value) {
+            Integer at = index.get(key);
+            if (at != null) {
+                return at;
+            }
+            if (full) {
+                return -1;
+            }
+            synchronized (values) {
+                at = index.get(key);
+                if (at == null && values.size() < SHARED_MAX) {
+                    at = values.size();
+                    values.add(value.apply(key));
+                    index.put(key, at);
+                }
+                full = values.size() == SHARED_MAX;
+                return at == null ? -1 : at;
+            }
+        }
+
+        V get(int at) {
+            return values.get(at);
+        }
+    }
+
     /**
-     * Record encoding of a claim: a kind byte, then the whole claim's rows as bytes, or a part field by field
-     * (spilled with a length prefix, written and read in one call each). In a part, strings
-     * that repeat across claims (edit cells, file names, payers, notice messages: one per code, mostly) are
-     * written once in {@link #shared} and then by index, up to {@link #SHARED_MAX} of them; others inline.
+     * Record encoding of a claim: a kind byte, then the whole claim's rows (see {@link Item}), or a part field by
+     * field (spilled with a length prefix, written and read in one call each). In a part, strings that repeat
+     * across claims (edit cells, file names, payers, notice messages: one per code, mostly) are written once in
+     * {@link #strings} and then by index; others inline.
      */
     private static final int SHARED_MAX = 100_000;
-    /** Written by the workers as they encode, read by the merge after every partition is filed. */
-    private final Map<String, Integer> sharedIndex = new ConcurrentHashMap<>();
-    private final List<String> shared = new ArrayList<>();
-    /** Set once the table is full: from then on a string not in it is written inline without taking the lock. */
-    private volatile boolean sharedFull;
+    private final SharedTable<String, String> strings = new SharedTable<>();
+    /** The shared parts of notice rows ({@link NoticeRow#shared}), as UTF-8. */
+    private final SharedTable<NoticeKey, byte[]> noticeParts = new SharedTable<>();
 
     private static final byte PART = 0;
     private static final byte ROWS = 1;
@@ -335,13 +396,41 @@ public final class ClaimRuns implements AutoCloseable {
         private byte[] buf = new byte[4096];
         private int len;
 
-        /** A whole claim's record, sized at once: its kind, id (inline) and rows. */
-        static byte[] encodeRows(String claimId, byte[] claimRow, byte[] noticeRows) {
-            byte[] id = claimId.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer record = ByteBuffer.allocate(1 + 8 + id.length + 4 + claimRow.length + 4 + noticeRows.length);
-            record.put(ROWS).putInt(-1).putInt(id.length).put(id);
-            record.putInt(claimRow.length).put(claimRow).putInt(noticeRows.length).put(noticeRows);
-            return record.array();
+        /** A whole claim's record: its kind, id (inline) and rows, made in {@code scratch}. */
+        byte[] encodeRows(ClaimPart part, StringBuilder scratch) {
+            len = 0;
+            putByte(ROWS);
+            inline(part.claimId());
+            scratch.setLength(0);
+            format.claim().accept(scratch, part);
+            piece(scratch);
+            putInt(part.noticeGroups().size());
+            NoticeRow notice = format.notice();
+            for (ClaimPart.NoticeGroup g : part.noticeGroups()) {
+                scratch.setLength(0);
+                notice.head().append(scratch, part.claimId(), g);
+                piece(scratch);
+                int shared = noticeParts.indexOf(new NoticeKey(g.editId(), g.message()),
+                        k -> notice.shared().apply(g).getBytes(StandardCharsets.UTF_8));
+                putInt(shared);
+                if (shared < 0) {
+                    scratch.setLength(0);
+                    piece(scratch.append(notice.shared().apply(g)));
+                }
+                scratch.setLength(0);
+                notice.tail().accept(scratch, g);
+                piece(scratch);
+            }
+            return java.util.Arrays.copyOf(buf, len);
+        }
+
+        /** Length and UTF-8 bytes. */
+        private void piece(StringBuilder text) {
+            byte[] bytes = utf8(text);
+            putInt(bytes.length);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, len, bytes.length);
+            len += bytes.length;
         }
 
         byte[] encodePart(ClaimPart p) {
@@ -486,29 +575,12 @@ public final class ClaimRuns implements AutoCloseable {
 
         /** A shared string as its index (0 and up), or -1 and its UTF-8 bytes. */
         private void text(String s) {
-            Integer index = sharedIndex.get(s);
-            if (index == null && !sharedFull) {
-                index = register(s);
-            }
-            if (index != null) {
+            int index = strings.indexOf(s, Function.identity());
+            if (index >= 0) {
                 putInt(index);
                 return;
             }
             inline(s);
-        }
-
-        /** The string's index, made now unless the table is full (then null). */
-        private Integer register(String s) {
-            synchronized (shared) {
-                Integer index = sharedIndex.get(s);
-                if (index == null && shared.size() < SHARED_MAX) {
-                    index = shared.size();
-                    shared.add(s);
-                    sharedIndex.put(s, index);
-                }
-                sharedFull = shared.size() == SHARED_MAX;
-                return index;
-            }
         }
 
         /** A string that seldom repeats (a claim id), never looked up in the shared strings. */
@@ -524,7 +596,7 @@ public final class ClaimRuns implements AutoCloseable {
         private String text() {
             int index = in.getInt();
             if (index >= 0) {
-                return shared.get(index);
+                return strings.get(index);
             }
             byte[] bytes = new byte[in.getInt()];
             in.get(bytes);

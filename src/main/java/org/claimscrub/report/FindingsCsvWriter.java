@@ -88,11 +88,17 @@ public final class FindingsCsvWriter {
     }
 
     /**
-     * Appends one notices.csv row: the line cells (line number, code, modifiers, date, input line) list the lines it
-     * covers, in input order, separated by {@link #LINES_SEPARATOR}; the input file cell lists their files (one,
-     * unless the claim spans files); the charge is their sum.
+     * A notices.csv row, made in three parts (head, shared, tail; see ClaimRuns): the line cells (line number,
+     * code, modifiers, date, input line) list the lines it covers, in input order, separated by
+     * {@link #LINES_SEPARATOR}; the input file cell lists their files (one, unless the claim spans files); the
+     * charge is their sum.
      */
-    public void notice(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
+    public ClaimRuns.NoticeRow noticeRow() {
+        return new ClaimRuns.NoticeRow(this::noticeHead, this::noticeShared, this::noticeTail);
+    }
+
+    /** Appends a notice row's cells up to the message: what is particular to the claim's lines. */
+    private void noticeHead(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         text.cell(row, claimId).append(',');
         text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
         text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
@@ -101,8 +107,18 @@ public final class FindingsCsvWriter {
         text.cell(row, g.editId()).append(',');
         text.cell(row, g.category().name()).append(',');
         text.cell(row, g.severity().name()).append(',');
-        text.cell(row, g.message());
-        row.append(editCells.computeIfAbsent(g.editId(), id -> editCells(g.rule(), g.ruleFile(), g.source())));
+    }
+
+    /** The message and edit cells, the same on every notice of an edit with that message. */
+    private String noticeShared(ClaimPart.NoticeGroup g) {
+        StringBuilder cells = new StringBuilder(512);
+        text.cell(cells, g.message());
+        return cells.append(editCells.computeIfAbsent(g.editId(), id -> editCells(g.rule(), g.ruleFile(),
+                g.source()))).toString();
+    }
+
+    /** Appends the cells after the edit's: input files and lines, status, override, NPI, payer, charge. */
+    private void noticeTail(StringBuilder row, ClaimPart.NoticeGroup g) {
         text.cell(row, String.join(LINES_SEPARATOR, g.inputFiles())).append(',');
         text.cell(row, joined(g, l -> Long.toString(l.inputLine()))).append(',');
         text.cell(row, g.status().name().toLowerCase(Locale.ROOT)).append(',');

@@ -84,11 +84,16 @@ public final class FindingsJsonlWriter {
     }
 
     /**
-     * Appends one notices.jsonl object: the fields of findings.jsonl, with the line fields (line_number,
-     * procedure_code, modifiers, date_of_service, input_line) as arrays over the lines it covers, in
-     * input order, input_file as the array of their files (each once), and the charge their sum.
+     * A notices.jsonl object, made in three parts (head, shared, tail; see ClaimRuns): the fields of
+     * findings.jsonl, with the line fields (line_number, procedure_code, modifiers, date_of_service, input_line)
+     * as arrays over the lines it covers, in input order, input_file as the array of their files (each once),
+     * and the charge their sum.
      */
-    public void notice(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
+    public ClaimRuns.NoticeRow noticeRow() {
+        return new ClaimRuns.NoticeRow(this::noticeHead, this::noticeShared, this::noticeTail);
+    }
+
+    private void noticeHead(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         row.append("{\"claim_id\":");
         Json.quote(row, claimId);
         array(row, "line_number", g, l -> row.append(l.lineNumber()));
@@ -108,6 +113,10 @@ public final class FindingsJsonlWriter {
         Json.quote(row, g.editId());
         row.append(",\"category\":\"").append(g.category().name()).append('"');
         row.append(",\"severity\":\"").append(g.severity().name()).append('"');
+    }
+
+    private String noticeShared(ClaimPart.NoticeGroup g) {
+        StringBuilder row = new StringBuilder(512);
         row.append(",\"message\":");
         Json.quote(row, g.message());
         row.append(",\"rule\":");
@@ -116,6 +125,10 @@ public final class FindingsJsonlWriter {
         Json.quote(row, g.ruleFile());
         row.append(",\"source\":");
         Json.quote(row, g.source());
+        return row.toString();
+    }
+
+    private void noticeTail(StringBuilder row, ClaimPart.NoticeGroup g) {
         row.append(",\"input_file\":[");
         String fileSep = "";
         for (String file : g.inputFiles()) {

@@ -60,7 +60,7 @@ class ClaimRunsTest {
     /** The claims a format is asked to make rows of, as it is asked (on any thread). */
     private final List<ClaimPart> madeRows = Collections.synchronizedList(new ArrayList<>());
     private final ClaimRuns.RowFormat capture = new ClaimRuns.RowFormat((row, c) -> madeRows.add(c),
-            (row, id, g) -> { });
+            new ClaimRuns.NoticeRow((row, id, g) -> { }, g -> "", (row, g) -> { }));
 
     private List<ClaimPart> merged(ClaimRuns runs, Map<String, ClaimRuns.Rejected> rejected) throws IOException {
         madeRows.clear();

@@ -32,7 +32,7 @@ class FindingsCsvWriterTest {
                 + "in0.csv,2,active,,1900000013,PAYER-7,12.50\n", guarded);
         assertFalse(row(new FindingsCsvWriter(false), f).contains("'"), "off for machine readers");
         StringBuilder notice = new StringBuilder();
-        new FindingsCsvWriter(true).notice(notice, "-C1", ClaimPart.of(List.of(line), List.of(f),
+        new FindingsCsvWriter(true).noticeRow().append(notice, "-C1", ClaimPart.of(List.of(line), List.of(f),
                 FindingsFilter.DEFAULT).get(0).noticeGroups().get(0));
         assertTrue(notice.toString().startsWith("'-C1,1,88305,,'-0001-01-01,'=E-1,"), notice.toString());
         LocalDate farFuture = LocalDate.of(10_000, 1, 1);

@@ -1,15 +1,15 @@
 package org.claimscrub.reader;
 
+import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
 import org.claimscrub.model.SourceRef;
 import org.claimscrub.spill.SpillFolder;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -133,51 +137,80 @@ public final class DuplicateLineNumbers implements AutoCloseable {
     }
 
     /**
-     * After the last line: the deferred lines that repeat a number, checked one bucket at a time (a bucket
-     * holds whole claims), with their rejects in input order.
+     * After the last line: the deferred lines that repeat a number, checked a bucket at a time on each core (a
+     * bucket holds whole claims, so buckets are checked apart), with their rejects in input order.
      */
     public Deferred finish() throws IOException {
         if (buckets == null) {
             return Deferred.NONE;
         }
-        Set<SourceRef> setAside = new HashSet<>();
-        List<Reject> rejects = new ArrayList<>();
-        for (int i = 0; i < buckets.length; i++) {
-            buckets[i].close();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(spillFolder.input(
-                    bucketFiles[i]), 1 << 16))) {
-                checkBucket(in, setAside, rejects);
-            }
-            Files.delete(bucketFiles[i]);
+        for (BufferedOutputStream bucket : buckets) {
+            bucket.close();
         }
-        rejects.sort(Comparator.comparing(Reject::source));
-        return new Deferred(setAside, rejects);
+        int threads = Math.min(buckets.length, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "claimscrub-line-numbers");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Reject>>> checked = new ArrayList<>(buckets.length);
+            for (Path bucket : bucketFiles) {
+                checked.add(pool.submit(() -> checkBucket(bucket)));
+            }
+            Set<SourceRef> setAside = new HashSet<>();
+            List<Reject> rejects = new ArrayList<>();
+            for (Future<List<Reject>> bucket : checked) {
+                for (Reject r : bucket.get()) {
+                    setAside.add(r.source());
+                    rejects.add(r);
+                }
+            }
+            rejects.sort(Comparator.comparing(Reject::source));
+            return new Deferred(setAside, rejects);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while line numbers were checked");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw TaskFailure.rethrow(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    private void checkBucket(DataInputStream in, Set<SourceRef> setAside, List<Reject> rejects)
-            throws IOException {
+    /**
+     * One bucket's repeats, read whole: a key is decoded for every record, the position and raw text only for
+     * a repeat.
+     */
+    private List<Reject> checkBucket(Path file) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(spillFolder.readAll(file));
+        Files.delete(file);
         Set<Key> keys = new HashSet<>();
-        while (true) {
-            int fileIndex;
-            try {
-                fileIndex = in.readInt();
-            } catch (EOFException end) {
-                return;
-            }
-            long physicalLine = in.readLong();
-            String position = readText(in);
+        List<Reject> rejects = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int fileIndex = in.getInt();
+            long physicalLine = in.getLong();
+            int positionAt = in.position();
+            skipText(in);
             String claimId = readText(in);
-            int lineNumber = in.readInt();
-            String raw = readText(in);
+            int lineNumber = in.getInt();
+            int rawAt = in.position();
+            skipText(in);
             if (!keys.add(new Key(claimId, lineNumber))) {
+                String raw = readText(in.position(rawAt));
                 if (raw == null) {
                     throw new IllegalStateException("a repeated line number came without its raw text");
                 }
+                String position = readText(in.position(positionAt));
+                skipText(in.position(rawAt));
                 SourceRef source = new SourceRef(fileIndex, fileNames.get(fileIndex), physicalLine, position);
-                setAside.add(source);
                 rejects.add(new Reject(source, claimId, FIELD, reason(claimId, lineNumber), raw));
             }
         }
+        return rejects;
     }
 
     private BufferedOutputStream bucketFor(String claimId) {
@@ -235,14 +268,22 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         }
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    /** A text written by {@link RecordBuffer#writeText}, or null for none. */
+    private static String readText(ByteBuffer in) {
+        int length = in.getInt();
         if (length == NO_RAW) {
             return null;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
+    }
+
+    private static void skipText(ByteBuffer in) {
+        int length = in.getInt();
+        if (length != NO_RAW) {
+            in.position(in.position() + length);
+        }
     }
 
     private static String reason(ClaimLine line) {

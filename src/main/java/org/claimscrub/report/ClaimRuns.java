@@ -41,8 +41,12 @@ public final class ClaimRuns implements AutoCloseable {
     private final SpillFolder spillFolder;
     private final RowFormat format;
     private final TreeMap<Integer, Run> runs = new TreeMap<>();
-    /** The whole claims counted where their rows were made, gathered as partitions are added. */
-    private final ClaimTotals chunkTotals = new ClaimTotals();
+    /**
+     * Every claim, counted: the whole ones by the chunks that made their rows (a chunk at a time, under this
+     * lock), the others as the merge joins them. One worklist for all, so a claim is copied into it only while it
+     * is among the worst so far.
+     */
+    private final ClaimTotals totals = new ClaimTotals();
 
     /**
      * How a notice group becomes its notices-file row, in three parts: {@code shared} depends only on the edit and
@@ -115,16 +119,14 @@ public final class ClaimRuns implements AutoCloseable {
         this.format = format;
     }
 
-    /** One chunk's claims as records ready to file, and the figures of the whole claims among them. */
+    /** One chunk's claims as records ready to file. */
     public static final class Chunk {
         private final List<String> claimIds;
         private final List<byte[]> records;
-        private final ClaimTotals totals;
 
-        private Chunk(List<String> claimIds, List<byte[]> records, ClaimTotals totals) {
+        private Chunk(List<String> claimIds, List<byte[]> records) {
             this.claimIds = claimIds;
             this.records = records;
-            this.totals = totals;
         }
     }
 
@@ -137,20 +139,23 @@ public final class ClaimRuns implements AutoCloseable {
      */
     public Chunk chunk(List<ClaimPart> parts, Predicate<String> whole) {
         Codec codec = new Codec();
-        ClaimTotals totals = new ClaimTotals();
         StringBuilder scratch = new StringBuilder(4096);
         List<String> ids = new ArrayList<>(parts.size());
         List<byte[]> records = new ArrayList<>(parts.size());
+        List<ClaimPart> counted = new ArrayList<>(parts.size());
         for (ClaimPart part : parts) {
             ids.add(part.claimId());
             if (whole.test(part.claimId())) {
-                totals.add(part);
+                counted.add(part);
                 records.add(codec.encodeRows(part, scratch));
             } else {
                 records.add(codec.encodePart(part));
             }
         }
-        return new Chunk(ids, records, totals);
+        synchronized (totals) {
+            counted.forEach(totals::add);
+        }
+        return new Chunk(ids, records);
     }
 
     /** Adds one partition's chunks, made by {@link #chunk}. */
@@ -185,23 +190,19 @@ public final class ClaimRuns implements AutoCloseable {
             if (runs.put(partition, run) != null) {
                 throw new IllegalStateException("partition " + partition + " added twice");
             }
-            chunks.forEach(c -> chunkTotals.addAll(c.totals));
         }
     }
 
     /**
      * Writes every claim, whole, in claim id order: its claims row to {@code claims} and its notices rows to
      * {@code notices} (null when there is no notices file); the parts of claims with rejected lines join in here,
-     * so that a claim whose every line was rejected still has its row. Counts the claims.
+     * so that a claim whose every line was rejected still has its row. Called once: returns the counts of every
+     * claim.
      *
      * @param rejected rejected lines per claim id
      */
     public ClaimTotals write(Map<String, Rejected> rejected, OutputStream claims, OutputStream notices)
             throws IOException {
-        ClaimTotals totals = new ClaimTotals();
-        synchronized (runs) {
-            totals.addAll(chunkTotals);
-        }
         Codec codec = new Codec();
         StringBuilder scratch = new StringBuilder(4096);
         List<byte[]> rejectedParts = new ArrayList<>(rejected.size());
@@ -226,7 +227,9 @@ public final class ClaimRuns implements AutoCloseable {
                 parts.add(item.part());
             }
             ClaimPart whole = ClaimPart.merge(parts);
-            totals.add(whole);
+            synchronized (totals) {
+                totals.add(whole);
+            }
             scratch.setLength(0);
             format.claim().accept(scratch, whole);
             claims.write(utf8(scratch));

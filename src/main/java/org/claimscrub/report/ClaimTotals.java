@@ -51,19 +51,6 @@ public final class ClaimTotals {
         }
     }
 
-    /**
-     * Adds the claims another counted (none of them counted here too): the worst of both make the worklist, the
-     * same whichever counted a claim, as the order is total.
-     */
-    public void addAll(ClaimTotals other) {
-        other.byDisposition.forEach((d, n) -> byDisposition.merge(d, n, Long::sum));
-        for (ClaimPart claim : other.worst) {
-            if (worse(claim)) {
-                keep(claim);
-            }
-        }
-    }
-
     private boolean worse(ClaimPart claim) {
         return worst.size() < WORKLIST || WORST_FIRST.compare(claim, worst.peek()) < 0;
     }

@@ -48,21 +48,4 @@ class ClaimTotalsTest {
         totals.add(claim(3, 2, 0, 0, 50, 100));
         assertEquals(List.of("C3", "C1"), totals.worklist().stream().map(ClaimPart::claimId).toList());
     }
-
-    @Test
-    void totalsCountedApartAndAddedTogetherAreTheTotalsCountedInOne() {
-        Random random = new Random(5);
-        ClaimTotals one = new ClaimTotals();
-        List<ClaimTotals> apart = List.of(new ClaimTotals(), new ClaimTotals(), new ClaimTotals());
-        for (int i = 0; i < 3_000; i++) {
-            ClaimPart c = claim(i, random.nextInt(3), random.nextInt(3), random.nextInt(10) == 0 ? 1 : 0,
-                    random.nextInt(4) * 10, random.nextInt(4) * 100);
-            one.add(c);
-            apart.get(random.nextInt(apart.size())).add(c);
-        }
-        ClaimTotals added = new ClaimTotals();
-        apart.forEach(added::addAll);
-        assertEquals(one.byDisposition(), added.byDisposition());
-        assertEquals(one.worklist(), added.worklist());
-    }
 }

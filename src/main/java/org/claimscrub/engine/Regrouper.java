@@ -52,14 +52,16 @@ public final class Regrouper implements AutoCloseable {
     private Path[] spillFiles;
     private long[] spillCounts;
     /**
-     * Once it spills, the partition (plus one) of the claims whose ids hash to each slot, or {@link #SPLIT} when
-     * they went to more than one: a claim whose lines name several patients or providers can be split, and a slot
-     * shared by claims of two partitions only makes a claim look split. Fixed in size (at most 32 MiB).
+     * Once it spills, two tables of the partition (plus one) of the claims whose ids hash to each slot, or
+     * {@link #SPLIT} when they went to more than one: a claim whose lines name several patients or providers can
+     * be split, and a slot shared by claims of two partitions only makes a claim look split, so a claim looks
+     * split only when its slots in both tables (hashed apart) say so. Fixed in size (at most 32 MiB in all).
      */
     private short[] claimSlots;
+    private short[] claimSlotsAgain;
     private int slotShift;
     private static final short SPLIT = -1;
-    private static final int MAX_SLOT_BITS = 24;
+    private static final int MAX_SLOT_BITS = 23;
 
     /**
      * @param budget        how much heap the lines held in memory may take
@@ -103,11 +105,23 @@ public final class Regrouper implements AutoCloseable {
      * while nothing spilled; when unsure, true.
      */
     public boolean maySplit(String claimId) {
-        return claimSlots != null && claimSlots[slot(claimId)] == SPLIT;
+        int hash = claimId.hashCode();
+        return claimSlots != null && claimSlots[slot(hash, FIRST_HASH)] == SPLIT
+                && claimSlotsAgain[slot(hash, SECOND_HASH)] == SPLIT;
     }
 
-    private int slot(String claimId) {
-        return (claimId.hashCode() * 0x9E3779B9) >>> slotShift;
+    private static final int FIRST_HASH = 0x9E3779B9;
+    private static final int SECOND_HASH = 0x85EBCA6B;
+
+    private int slot(int hash, int multiplier) {
+        return ((hash ^ (hash >>> 16)) * multiplier) >>> slotShift;
+    }
+
+    private static void mark(short[] slots, int slot, short partition) {
+        short was = slots[slot];
+        if (was != partition) {
+            slots[slot] = was == 0 ? partition : SPLIT;
+        }
     }
 
     /** Ends the input; returns the partitions to scrub one after another. */
@@ -151,9 +165,10 @@ public final class Regrouper implements AutoCloseable {
             throw e;
         }
         spills = streams;
-        // about eight slots a claim line keeps look-alike splits to a few percent of the claims
-        int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1 << 13, expected * 8)));
+        // about four slots a claim line in each table keep look-alike splits under 1% of the claims of 1M lines
+        int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1 << 13, expected * 4)));
         claimSlots = new short[1 << slotBits];
+        claimSlotsAgain = new short[1 << slotBits];
         slotShift = 32 - slotBits;
         writer = new Handoff<>("claimscrub-spill", this::spill);
         writer.submit(buffer);
@@ -175,12 +190,9 @@ public final class Regrouper implements AutoCloseable {
         int p = Math.floorMod(line.visit().scope().hashCode(), spills.length);
         codec.writeLine(spills[p], line);
         spillCounts[p]++;
-        int slot = slot(line.claimId());
-        short mark = (short) (p + 1);
-        short was = claimSlots[slot];
-        if (was != mark) {
-            claimSlots[slot] = was == 0 ? mark : SPLIT;
-        }
+        int hash = line.claimId().hashCode();
+        mark(claimSlots, slot(hash, FIRST_HASH), (short) (p + 1));
+        mark(claimSlotsAgain, slot(hash, SECOND_HASH), (short) (p + 1));
     }
 
     private static List<ClaimLine> load(SpillFolder folder, Path file, long count, SpillCodec codec) {

@@ -65,23 +65,38 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
             if (lines.size() == 1) {
                 return first;
             }
-            List<String> distinct = new ArrayList<>();
+            // the same shape: each message is the first's with its own code where the first has its code
+            String firstCode = lines.get(0).code();
+            int at = first.indexOf(firstCode);
+            boolean sameShape = at >= 0;
+            boolean allSame = true;
             List<String> codes = new ArrayList<>();
-            String shape = shape(lines.get(0));
-            boolean sameShape = shape.indexOf(HOLE) >= 0;
+            for (NoticeLine l : lines) {
+                String m = l.message();
+                allSame &= m.equals(first);
+                if (!codes.contains(l.code())) {
+                    codes.add(l.code());
+                }
+                if (sameShape) {
+                    int after = first.length() - at - firstCode.length();
+                    sameShape = m.indexOf(l.code()) == at && m.length() == at + l.code().length() + after
+                            && m.regionMatches(0, first, 0, at)
+                            && m.regionMatches(at + l.code().length(), first, at + firstCode.length(), after);
+                }
+            }
+            if (allSame) {
+                return first;
+            }
+            if (sameShape) {
+                return first.substring(0, at) + String.join(", ", codes) + first.substring(at + firstCode.length());
+            }
+            List<String> distinct = new ArrayList<>();
             for (NoticeLine l : lines) {
                 if (!distinct.contains(l.message())) {
                     distinct.add(l.message());
                 }
-                if (!codes.contains(l.code())) {
-                    codes.add(l.code());
-                }
-                sameShape &= shape.equals(shape(l));
             }
-            if (distinct.size() == 1) {
-                return first;
-            }
-            return sameShape ? shape.replace(HOLE, String.join(", ", codes)) : String.join(" | ", distinct);
+            return String.join(" | ", distinct);
         }
 
         /** The input files of its lines, each once, in input order. */
@@ -95,11 +110,6 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
             return files;
         }
 
-        private static String shape(NoticeLine l) {
-            int at = l.message().indexOf(l.code());
-            return at < 0 ? l.message()
-                    : l.message().substring(0, at) + HOLE + l.message().substring(at + l.code().length());
-        }
 
         /** The sum of its lines' charges (lines without a charge count as none). */
         public BigDecimal charge() {
@@ -119,8 +129,6 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
 
     private record Key(String editId, Severity severity, FindingStatus status, String reason) {
     }
-
-    private static final String HOLE = "\u0000";
 
     public static long position(ClaimLine line) {
         return ((long) line.source().fileIndex() << 40) | line.source().line();

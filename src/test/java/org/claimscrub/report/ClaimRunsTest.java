@@ -154,6 +154,14 @@ class ClaimRunsTest {
                 new Finding(b, DUPLICATE, "dup"));
         ClaimPart part = ClaimPart.of(List.of(a, b), findings, FindingsFilter.DEFAULT).get(0);
         assertEquals("First reason. | Second one.", part.noticeGroups().get(0).message());
+        List<Finding> coded = List.of(new Finding(a, doc, "0854T needs its report."),
+                new Finding(b, doc, "0855T needs its slide."));
+        assertEquals("0854T needs its report. | 0855T needs its slide.", ClaimPart.of(List.of(a, b), coded,
+                FindingsFilter.DEFAULT).get(0).noticeGroups().get(0).message(), "each names its code, but not alike");
+        List<Finding> alike = List.of(new Finding(a, doc, "Attach 0854T's report."),
+                new Finding(b, doc, "Attach 0855T's report."));
+        assertEquals("Attach 0854T, 0855T's report.", ClaimPart.of(List.of(a, b), alike, FindingsFilter.DEFAULT)
+                .get(0).noticeGroups().get(0).message());
         assertEquals(new BigDecimal("11.00"), part.noticeGroups().get(0).charge());
         assertEquals(Disposition.REVIEW, part.disposition());
         assertEquals(List.of(), ClaimPart.of(List.of(a, b), findings, new FindingsFilter(Severity.NOTICE)).get(0)

@@ -1,5 +1,6 @@
 package org.claimscrub.report;
 
+import org.claimscrub.concurrent.Handoff;
 import org.claimscrub.model.Category;
 import org.claimscrub.model.FindingStatus;
 import org.claimscrub.model.Reject;
@@ -193,11 +194,15 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
+    /** Claims per hand-off to the notices thread of {@link #write}. */
+    static final int NOTICE_BATCH = 512;
+
     /**
-     * Writes every claim, whole, in claim id order: its claims row to {@code claims} and its notices rows to
-     * {@code notices} (null when there is no notices file); the parts of claims with rejected lines join in here,
-     * so that a claim whose every line was rejected still has its row. Called once: returns the counts of every
-     * claim.
+     * Writes every claim, whole, in claim id order: its claims row to {@code claims} on this thread and its notices
+     * rows to {@code notices} (null when there is no notices file) on a thread of its own, as each file takes about
+     * as long to write; the parts of claims with rejected lines join in here, so that a claim whose every line was
+     * rejected still has its row. A failure on either thread stops both and is thrown here. Called once: returns
+     * the counts of every claim.
      *
      * @param rejected rejected lines per claim id
      */
@@ -210,48 +215,63 @@ public final class ClaimRuns implements AutoCloseable {
                 codec.encodePart(ClaimPart.rejected(e.getKey(), e.getValue().lines(), e.getValue().describe()))));
         List<Run> all = new ArrayList<>(runs.values());
         all.add(new Run(rejectedParts, null, rejectedParts.size()));
-        // the records of one claim come out side by side (runs sort by claim id); each claim goes out whole
-        List<Item> same = new ArrayList<>();
-        IoConsumer<List<Item>> claim = items -> {
-            Item first = items.get(0);
-            if (items.size() == 1 && first.part() == null) {
-                writeRows(first, claims, notices);
-                return;
+        try (Handoff<List<Item>> noticeWriter = notices == null ? null
+                : new Handoff<>("claimscrub-notices", batch -> {
+                    for (Item item : batch) {
+                        writeNotices(item, notices);
+                    }
+                })) {
+            class Pending {
+                List<Item> items = new ArrayList<>(NOTICE_BATCH);
             }
-            List<ClaimPart> parts = new ArrayList<>(items.size());
-            for (Item item : items) {
-                if (item.part() == null) {
-                    throw new IllegalStateException("claim " + first.claimId() + " was taken for whole in a chunk"
-                            + " but has " + items.size() + " parts");
+            Pending pending = new Pending();
+            // the records of one claim come out side by side (runs sort by claim id); each claim goes out whole
+            List<Item> same = new ArrayList<>();
+            IoConsumer<List<Item>> claim = items -> {
+                Item whole = items.size() == 1 && items.get(0).part() == null ? items.get(0)
+                        : joined(items, codec, scratch);
+                claims.write(whole.record(), whole.rowsAt() + 4, whole.noticesAt() - whole.rowsAt() - 4);
+                if (noticeWriter != null && ByteBuffer.wrap(whole.record()).getInt(whole.noticesAt()) > 0) {
+                    pending.items.add(whole);
+                    if (pending.items.size() == NOTICE_BATCH) {
+                        noticeWriter.submit(pending.items);
+                        pending.items = new ArrayList<>(NOTICE_BATCH);
+                    }
                 }
-                parts.add(item.part());
-            }
-            ClaimPart whole = ClaimPart.merge(parts);
-            synchronized (totals) {
-                totals.add(whole);
-            }
-            scratch.setLength(0);
-            format.claim().accept(scratch, whole);
-            claims.write(utf8(scratch));
-            if (notices != null) {
-                scratch.setLength(0);
-                for (ClaimPart.NoticeGroup g : whole.noticeGroups()) {
-                    format.notice().append(scratch, whole.claimId(), g);
+            };
+            RunMerge.merge(all, RunReader::new, Comparator.comparing(Item::claimId), item -> {
+                if (!same.isEmpty() && !same.get(0).claimId().equals(item.claimId())) {
+                    claim.accept(same);
+                    same.clear();
                 }
-                notices.write(utf8(scratch));
-            }
-        };
-        RunMerge.merge(all, RunReader::new, Comparator.comparing(Item::claimId), item -> {
-            if (!same.isEmpty() && !same.get(0).claimId().equals(item.claimId())) {
+                same.add(item);
+            });
+            if (!same.isEmpty()) {
                 claim.accept(same);
-                same.clear();
             }
-            same.add(item);
-        });
-        if (!same.isEmpty()) {
-            claim.accept(same);
+            if (noticeWriter != null) {
+                noticeWriter.submit(pending.items);
+                noticeWriter.finish();
+            }
         }
         return totals;
+    }
+
+    /** The whole claim from its parts, counted, as the record of its rows. */
+    private Item joined(List<Item> items, Codec codec, StringBuilder scratch) {
+        List<ClaimPart> parts = new ArrayList<>(items.size());
+        for (Item item : items) {
+            if (item.part() == null) {
+                throw new IllegalStateException("claim " + item.claimId() + " was taken for whole in a chunk"
+                        + " but has " + items.size() + " parts");
+            }
+            parts.add(item.part());
+        }
+        ClaimPart whole = ClaimPart.merge(parts);
+        synchronized (totals) {
+            totals.add(whole);
+        }
+        return codec.read(codec.encodeRows(whole, scratch));
     }
 
     private interface IoConsumer<T> {
@@ -277,24 +297,23 @@ public final class ClaimRuns implements AutoCloseable {
 
     /**
      * A claim as a run holds it: a part, or (part null) the whole claim's rows, in its record from {@code rowsAt}
-     * on: the claims row (length, bytes), the number of notice rows, and each one's head (length, bytes), shared
-     * part (index in {@link #noticeParts}, or -1, length and bytes) and tail (length, bytes).
+     * on: the claims row (length, bytes), then from {@code noticesAt} the number of notice rows and each one's
+     * head (length, bytes), shared part (index in {@link #noticeParts}, or -1, length and bytes) and tail
+     * (length, bytes).
      */
-    private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt) {
+    private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt, int noticesAt) {
     }
 
-    /** Writes a whole claim's rows from its record. */
-    private void writeRows(Item item, OutputStream claims, OutputStream notices) throws IOException {
-        ByteBuffer rows = ByteBuffer.wrap(item.record(), item.rowsAt(), item.record().length - item.rowsAt());
-        piece(rows, claims);
+    /** Writes a whole claim's notice rows from its record. */
+    private void writeNotices(Item item, OutputStream notices) throws IOException {
+        ByteBuffer rows = ByteBuffer.wrap(item.record());
+        rows.position(item.noticesAt());
         int noticeRows = rows.getInt();
         for (int n = 0; n < noticeRows; n++) {
             piece(rows, notices);
             int shared = rows.getInt();
             if (shared >= 0) {
-                if (notices != null) {
-                    notices.write(noticeParts.get(shared));
-                }
+                notices.write(noticeParts.get(shared));
             } else {
                 piece(rows, notices);
             }
@@ -302,12 +321,10 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    /** Writes the next length-prefixed piece of a record, or skips it when {@code out} is null. */
+    /** Writes the next length-prefixed piece of a record. */
     private static void piece(ByteBuffer record, OutputStream out) throws IOException {
         int length = record.getInt();
-        if (out != null) {
-            out.write(record.array(), record.position(), length);
-        }
+        out.write(record.array(), record.position(), length);
         record.position(record.position() + length);
     }
 
@@ -376,8 +393,11 @@ public final class ClaimRuns implements AutoCloseable {
             }
         }
 
+        /** Safe while another thread adds: the merge joins claims as the notices thread writes. */
         V get(int at) {
-            return values.get(at);
+            synchronized (values) {
+                return values.get(at);
+            }
         }
     }
 
@@ -499,7 +519,8 @@ public final class ClaimRuns implements AutoCloseable {
             in = ByteBuffer.wrap(record);
             if (in.get() == ROWS) {
                 String claimId = text();
-                return new Item(claimId, null, record, in.position());
+                int rowsAt = in.position();
+                return new Item(claimId, null, record, rowsAt, rowsAt + 4 + in.getInt());
             }
             String claimId = text();
             long firstPosition = in.getLong();
@@ -547,7 +568,7 @@ public final class ClaimRuns implements AutoCloseable {
             }
             return new Item(claimId, new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines,
                     billed, atRisk, withErrors, errors, warnings, notices, bypassed, rejected, firstReject,
-                    List.copyOf(issues), List.copyOf(groups)), null, 0);
+                    List.copyOf(issues), List.copyOf(groups)), null, 0, 0);
         }
 
         private void putByte(byte b) {

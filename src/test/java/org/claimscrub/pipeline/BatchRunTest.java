@@ -89,24 +89,44 @@ class BatchRunTest {
         }
     }
 
-    @Test
-    void aFailingOutputStopsTheMergeWithItsMessage() throws Exception {
-        try (BatchRun batch = scrubbed(40)) {
-            OutputStream full = new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    throw new IOException("notices.csv: no space left");
-                }
+    /** An output that fails on its first write, as a full disk does. */
+    private static OutputStream full(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
 
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    write(0);
-                }
-            };
-            ByteArrayOutputStream claims = new ByteArrayOutputStream();
-            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(claims, full));
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                write(0);
+            }
+        };
+    }
+
+    /** The notices are written on a thread of their own: its failure reaches the merge, and no thread is left. */
+    @Test
+    void aFailingNoticesOutputFailsTheMergeWithItsMessage() throws Exception {
+        try (BatchRun batch = scrubbed(40)) {
+            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(new ByteArrayOutputStream(),
+                    full("notices.csv: no space left")));
             assertEquals("notices.csv: no space left", failed.getMessage());
-            assertTrue(claims.toString(StandardCharsets.UTF_8).lines().count() < 112, "the merge stopped there");
+            assertFalse(noticesThreadAlive());
         }
+    }
+
+    @Test
+    void aFailingClaimsOutputStopsTheNoticesThreadToo() throws Exception {
+        try (BatchRun batch = scrubbed(40)) {
+            IOException failed = assertThrows(IOException.class, () -> batch.writeClaims(
+                    full("claims.csv: no space left"), new ByteArrayOutputStream()));
+            assertEquals("claims.csv: no space left", failed.getMessage());
+            assertFalse(noticesThreadAlive());
+        }
+    }
+
+    private static boolean noticesThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("claimscrub-notices") && t.isAlive());
     }
 }

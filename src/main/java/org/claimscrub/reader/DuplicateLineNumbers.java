@@ -37,9 +37,11 @@ public final class DuplicateLineNumbers implements AutoCloseable {
     static final String FIELD = "line_number";
     /** No raw text: a line held in memory before the spill, or one the filter knows is no repeat. */
     private static final int NO_RAW = -1;
-    /** At most 32 MiB of filter, good for about 25 million keys at 1% false alarms. */
+    /** At most 32 MiB of filter, good for about 25 million keys at 1-2% false alarms. */
     private static final long MAX_FILTER_BITS = 1L << 28;
     private static final int FILTER_HASHES = 7;
+    /** A key's bits all fall in one block of 512 bits (a cache line): one memory fetch a line, not seven. */
+    private static final int BLOCK_WORDS = 8;
 
     private Set<Key> seen = new HashSet<>();
     private final Map<Integer, String> fileNames = new HashMap<>();
@@ -107,7 +109,8 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         }
         // ten bits a key keep false alarms near 1%; past the cap they grow, and cost only raw text written
         long bits = Math.min(MAX_FILTER_BITS, Math.max(1 << 16, 10 * Math.max(expectedLines, seen.size())));
-        keysSeen = new long[(int) ((bits + 63) / 64)];
+        // a power of two of blocks, so that a block is found by a mask
+        keysSeen = new long[(int) Long.highestOneBit(bits * 2 - 1) / 64];
         for (Key key : seen) {
             addToFilter(key.claimId(), key.lineNumber());
             // the position is never used: a line kept in memory is never the later one of a pair
@@ -122,11 +125,11 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         long h2 = (h1 ^ (h1 >>> 29)) * 0xBF58476D1CE4E5B9L;
         h1 = h1 ^ (h1 >>> 31);
         h2 = (h2 ^ (h2 >>> 32)) | 1;
-        long bits = keysSeen.length * 64L;
+        int block = (int) (h1 & (keysSeen.length / BLOCK_WORDS - 1)) * BLOCK_WORDS;
         boolean absent = false;
         for (int i = 0; i < FILTER_HASHES; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
-            int word = (int) (bit >>> 6);
+            int bit = (int) ((h2 >>> (i * 9)) & 511);
+            int word = block + (bit >>> 6);
             long mask = 1L << (bit & 63);
             if ((keysSeen[word] & mask) == 0) {
                 absent = true;

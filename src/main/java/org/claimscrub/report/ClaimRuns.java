@@ -364,13 +364,18 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    /** Values that many records repeat, held once and written by index: at most {@link #SHARED_MAX}. */
+    /** Values that many records repeat, held once and written by index, up to a number of them. */
     private static final class SharedTable<K, V> {
+        private final int max;
         /** Written by the workers as they encode, read by the merge after every partition is filed. */
         private final Map<K, Integer> index = new ConcurrentHashMap<>();
         private final List<V> values = new ArrayList<>();
         /** Set once the table is full: from then on a key not in it is answered -1 without taking the lock. */
         private volatile boolean full;
+
+        SharedTable(int max) {
+            this.max = max;
+        }
 
         /** The key's index, its value made and kept now if it is new; -1 once the table is full without it. */
         int indexOf(K key, Function<K, V> value) {
@@ -383,12 +388,12 @@ public final class ClaimRuns implements AutoCloseable {
             }
             synchronized (values) {
                 at = index.get(key);
-                if (at == null && values.size() < SHARED_MAX) {
+                if (at == null && values.size() < max) {
                     at = values.size();
                     values.add(value.apply(key));
                     index.put(key, at);
                 }
-                full = values.size() == SHARED_MAX;
+                full = values.size() == max;
                 return at == null ? -1 : at;
             }
         }
@@ -407,10 +412,12 @@ public final class ClaimRuns implements AutoCloseable {
      * across claims (edit cells, file names, payers, notice messages: one per code, mostly) are written once in
      * {@link #strings} and then by index; others inline.
      */
-    private static final int SHARED_MAX = 100_000;
-    private final SharedTable<String, String> strings = new SharedTable<>();
-    /** The shared parts of notice rows ({@link NoticeRow#shared}), as UTF-8. */
-    private final SharedTable<NoticeKey, byte[]> noticeParts = new SharedTable<>();
+    private final SharedTable<String, String> strings = new SharedTable<>(100_000);
+    /**
+     * The shared parts of notice rows ({@link NoticeRow#shared}), as UTF-8: a few hundred bytes each, so fewer of
+     * them (a message that differs from claim to claim fills the table, then goes inline, within 10 MB).
+     */
+    private final SharedTable<NoticeKey, byte[]> noticeParts = new SharedTable<>(20_000);
 
     private static final byte PART = 0;
     private static final byte ROWS = 1;

@@ -274,4 +274,33 @@ class ClaimRunsTest {
         assertFalse(whole.test("C9"), "a rejected line joins in the merge");
         assertFalse(whole.test("C7"), "lines elsewhere join in the merge");
     }
+
+    /** More distinct notice messages than the shared table holds: the rest go inline, the bytes the same. */
+    @Test
+    void noticesPastTheSharedTableGoInlineAsTheSameRows() throws IOException {
+        List<ClaimLine> lines = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (int n = 0; n < 20_100; n++) {
+            ClaimLine l = line(0, n + 2L, String.format("C%05d", n), 1, "0753T", "1.00", MONDAY);
+            lines.add(l);
+            findings.add(new Finding(l, CARRIER, "0753T has status C, note " + n + "."));
+        }
+        List<ClaimPart> parts = ClaimPart.of(lines, findings, FindingsFilter.DEFAULT);
+        List<String> files = new ArrayList<>();
+        for (Predicate<String> whole : List.<Predicate<String>>of(id -> true, NONE_WHOLE)) {
+            try (ClaimRuns runs = new ClaimRuns(SpillFolder.create(tmp, "work-"), csv())) {
+                runs.add(0, List.of(runs.chunk(parts, whole)));
+                ByteArrayOutputStream notices = new ByteArrayOutputStream();
+                runs.write(Map.of(), OutputStream.nullOutputStream(), notices);
+                files.add(notices.toString(StandardCharsets.UTF_8));
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        for (ClaimPart part : parts) {
+            csv().notice().append(expected, part.claimId(), part.noticeGroups().get(0));
+        }
+        assertEquals(20_100, files.get(0).lines().count());
+        assertEquals(expected.toString(), files.get(0), "each row as the writer makes it whole");
+        assertEquals(files.get(0), files.get(1));
+    }
 }

@@ -195,7 +195,7 @@ public final class ClaimRuns implements AutoCloseable {
     }
 
     /** Claims per hand-off to the notices thread of {@link #write}. */
-    static final int NOTICE_BATCH = 512;
+    private static final int NOTICE_BATCH = 512;
 
     /**
      * Writes every claim, whole, in claim id order: its claims row to {@code claims} on this thread and its notices

@@ -236,12 +236,12 @@ public final class BatchRun implements AutoCloseable {
     }
 
     /** @param setAside the lines found repeating a line number once the batch was read (spilled batches only) */
-    private static Prepared prepare(Regrouper.Partition partition, Set<SourceRef> setAside) {
+    private Prepared prepare(Regrouper.Partition partition, Set<SourceRef> setAside) {
         List<ClaimLine> lines = partition.load();
         if (!setAside.isEmpty()) {
             lines.removeIf(line -> setAside.contains(line.source()));
         }
-        return new Prepared(Scrubber.chunks(Scrubber.visits(lines)));
+        return new Prepared(Scrubber.chunks(Scrubber.visits(lines), threads));
     }
 
     private Submitted submit(int partition, Prepared prepared, ExecutorService pool) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class FreshJvm {
     /** JVM options that must not be passed on to the child runs. */
     private static final List<String> NOT_INHERITED = List.of("-agentlib", "-javaagent", "-XX:ArchiveClassesAtExit",
-            "-XX:StartFlightRecording", "-XX:Flight");
+            "-XX:DumpLoadedClassList", "-XX:StartFlightRecording", "-XX:Flight");
 
     private FreshJvm() {
     }

@@ -36,9 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs the rules over claim lines. Lines are grouped by {@link Visit} (every cross-line edit stays within
  * one patient, billing provider and date), and whole visits are packed into sessions of about
- * {@link #SESSION_LINES} lines: one stateful session per chunk is cheaper than one per visit, and the rules
- * look within the visit (its lines travel with each fact, and joins are on the visit) so chunks never mix
- * visits' edits. Each fact carries its code's reference row as in force on its date of service.
+ * {@link #SESSION_LINES} lines (fewer lines, one session per worker): one stateful session per chunk is cheaper
+ * than one per visit, and the rules look within the visit (its lines travel with each fact, and joins are on the
+ * visit) so chunks never mix visits' edits. Each fact carries its code's reference row as in force on its date
+ * of service.
  *
  * <p>A Scrubber is thread-safe: the KieBase is shared and every chunk gets its own session and collector. Each
  * session runs on a session thread under a time limit and a firing limit, so a rule that never finishes costs its
@@ -171,13 +172,30 @@ public final class Scrubber {
 
     /** Whole visits packed, in order, into chunks of about {@link #SESSION_LINES} lines, one session each. */
     public static List<List<List<ClaimLine>>> chunks(List<List<ClaimLine>> visits) {
+        return pack(visits, SESSION_LINES);
+    }
+
+    /**
+     * Whole visits packed, in order, into at most {@code sessions} chunks of about the same number of lines, or
+     * into chunks of about {@link #SESSION_LINES} lines when there are more: a batch of fewer lines than that
+     * still keeps every worker busy, instead of one session on one core while the others wait.
+     */
+    public static List<List<List<ClaimLine>>> chunks(List<List<ClaimLine>> visits, int sessions) {
+        long lines = 0;
+        for (List<ClaimLine> visit : visits) {
+            lines += visit.size();
+        }
+        return pack(visits, (int) Math.max(1, Math.min(SESSION_LINES, (lines + sessions - 1) / sessions)));
+    }
+
+    private static List<List<List<ClaimLine>>> pack(List<List<ClaimLine>> visits, int linesPerChunk) {
         List<List<List<ClaimLine>>> chunks = new ArrayList<>();
         List<List<ClaimLine>> chunk = new ArrayList<>();
         int size = 0;
         for (List<ClaimLine> visit : visits) {
             chunk.add(visit);
             size += visit.size();
-            if (size >= SESSION_LINES) {
+            if (size >= linesPerChunk) {
                 chunks.add(chunk);
                 chunk = new ArrayList<>();
                 size = 0;

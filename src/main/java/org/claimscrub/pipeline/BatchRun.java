@@ -258,7 +258,7 @@ public final class BatchRun implements AutoCloseable {
         if (!repeats.isEmpty()) {
             lines.removeIf(line -> repeats.contains(line.source()));
         }
-        List<List<List<ClaimLine>>> chunks = Scrubber.chunks(Scrubber.visits(lines));
+        List<List<List<ClaimLine>>> chunks = Scrubber.chunks(Scrubber.visits(lines), threads);
         // found here, on the loader, so that the workers ask one (mostly empty) set
         Map<String, Integer> chunkOf = new HashMap<>();
         Set<String> elsewhere = new HashSet<>();

@@ -19,7 +19,6 @@ import org.claimscrub.reference.ReferenceDataException;
 import org.claimscrub.reference.ReferenceDataLoader;
 import org.claimscrub.reference.cms.CmsTableLoader;
 import org.claimscrub.reference.cms.CmsTables;
-import org.claimscrub.report.ClaimPart;
 import org.claimscrub.report.ClaimRuns;
 import org.claimscrub.report.ClaimTotals;
 import org.claimscrub.report.ClaimsCsvWriter;

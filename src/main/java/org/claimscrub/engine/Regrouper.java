@@ -34,6 +34,10 @@ public final class Regrouper implements AutoCloseable {
     static final int PARTITION_LINES = 25_000;
     /** Lines handed to the spill thread at a time. */
     static final int SPILL_BATCH = 4_096;
+    private static final short SPLIT = -1;
+    private static final int MAX_SLOT_BITS = 23;
+    private static final int FIRST_HASH = 0x9E3779B9;
+    private static final int SECOND_HASH = 0x85EBCA6B;
 
     private final MemoryBudget budget;
     /** Estimated heap of the lines in {@link #buffer}. */
@@ -60,8 +64,6 @@ public final class Regrouper implements AutoCloseable {
     private short[] claimSlots;
     private short[] claimSlotsAgain;
     private int slotShift;
-    private static final short SPLIT = -1;
-    private static final int MAX_SLOT_BITS = 23;
 
     /**
      * @param budget        how much heap the lines held in memory may take
@@ -109,9 +111,6 @@ public final class Regrouper implements AutoCloseable {
         return claimSlots != null && claimSlots[slot(hash, FIRST_HASH)] == SPLIT
                 && claimSlotsAgain[slot(hash, SECOND_HASH)] == SPLIT;
     }
-
-    private static final int FIRST_HASH = 0x9E3779B9;
-    private static final int SECOND_HASH = 0x85EBCA6B;
 
     private int slot(int hash, int multiplier) {
         return ((hash ^ (hash >>> 16)) * multiplier) >>> slotShift;
@@ -165,8 +164,11 @@ public final class Regrouper implements AutoCloseable {
             throw e;
         }
         spills = streams;
-        // about four slots a claim line in each table keep look-alike splits under 1% of the claims of 1M lines
-        int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1 << 13, expected * 4)));
+        // four slots a line in each table keep claims that only look split under 1% of a 1M-line batch's; past 2M
+        // lines the tables stay at their cap (at 10M, 0.8 slots a line: some percent of the claims look split and
+        // are joined in the report's merge). A batch of unknown size (a pipe) is taken as large.
+        long sized = expected > buffer.size() ? expected : Long.MAX_VALUE / 8;
+        int slotBits = Math.min(MAX_SLOT_BITS, 64 - Long.numberOfLeadingZeros(Math.max(1 << 13, sized * 4)));
         claimSlots = new short[1 << slotBits];
         claimSlotsAgain = new short[1 << slotBits];
         slotShift = 32 - slotBits;

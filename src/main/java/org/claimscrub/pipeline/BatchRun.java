@@ -196,8 +196,13 @@ public final class BatchRun implements AutoCloseable {
             CompletableFuture<Set<SourceRef>> setAside = new CompletableFuture<>();
             Future<Prepared> next = partitions.isEmpty() ? null
                     : loader.submit(() -> prepare(partitions.get(0), setAside));
-            // should the check fail, the loader's wait ends when it is shut down below
-            DuplicateLineNumbers.Deferred repeated = duplicates.finish();
+            DuplicateLineNumbers.Deferred repeated;
+            try {
+                repeated = duplicates.finish();
+            } catch (IOException | RuntimeException e) {
+                setAside.completeExceptionally(e);
+                throw e;
+            }
             setAside.complete(repeated.setAside());
             rejects.addLate(repeated.rejects());
             repeated.rejects().forEach(this::countRejectedLine);

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * every later one is set aside. The check is keyed by claim id alone, so its answer never depends on how the
  * batch was regrouped: while the batch's lines are held in memory, the keys are too and a repeat is rejected as
  * it is read; once the batch spills, {@link #defer} moves the keys to bucket files chosen by claim id, each
- * later line's key goes there with its raw text, and {@link #finish} checks one bucket at a time after reading.
+ * later line's key goes there with its raw text, and {@link #finish} checks the buckets after reading, one per
+ * core at a time.
  */
 public final class DuplicateLineNumbers implements AutoCloseable {
     static final String FIELD = "line_number";
@@ -124,7 +126,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         long h1 = claimId.hashCode() * 0x9E3779B97F4A7C15L + lineNumber;
         long h2 = (h1 ^ (h1 >>> 29)) * 0xBF58476D1CE4E5B9L;
         h1 = h1 ^ (h1 >>> 31);
-        h2 = (h2 ^ (h2 >>> 32)) | 1;
+        h2 = h2 ^ (h2 >>> 32);
         int block = (int) (h1 & (keysSeen.length / BLOCK_WORDS - 1)) * BLOCK_WORDS;
         boolean absent = false;
         for (int i = 0; i < FILTER_HASHES; i++) {
@@ -147,6 +149,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         if (buckets == null) {
             return Deferred.NONE;
         }
+        keysSeen = null;
         for (BufferedOutputStream bucket : buckets) {
             bucket.close();
         }
@@ -181,6 +184,16 @@ public final class DuplicateLineNumbers implements AutoCloseable {
             throw TaskFailure.rethrow(e.getCause());
         } finally {
             pool.shutdownNow();
+            // a failed bucket stops the others before the caller deletes the work folder under them
+            awaitQuietly(pool);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -193,7 +206,10 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         Files.delete(file);
         Set<Key> keys = new HashSet<>();
         List<Reject> rejects = new ArrayList<>();
-        while (in.hasRemaining()) {
+        for (long n = 0; in.hasRemaining(); n++) {
+            if ((n & 4095) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("line-number check stopped");
+            }
             int fileIndex = in.getInt();
             long physicalLine = in.getLong();
             int positionAt = in.position();

@@ -107,10 +107,9 @@ public final class BatchTally {
             providers.computeIfAbsent(line.billingNpi(), k -> new Sum()).add(line.charge(), atRisk);
             payers.computeIfAbsent(line.payerId(), k -> new Sum()).add(line.charge(), atRisk);
         }
-        long skipped = bypassed;
         synchronized (this) {
             linesScrubbed += lines.size();
-            findingsBypassed += skipped;
+            findingsBypassed += bypassed;
             total = total.plus(chunk.amounts());
             for (Category c : CATEGORIES) {
                 for (Severity v : SEVERITIES) {

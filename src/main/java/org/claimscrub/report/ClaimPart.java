@@ -110,7 +110,6 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
             return files;
         }
 
-
         /** The sum of its lines' charges (lines without a charge count as none). */
         public BigDecimal charge() {
             BigDecimal sum = BigDecimal.ZERO;

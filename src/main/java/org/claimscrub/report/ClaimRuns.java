@@ -59,13 +59,6 @@ public final class ClaimRuns implements AutoCloseable {
         public interface Head {
             void append(StringBuilder row, String claimId, ClaimPart.NoticeGroup group);
         }
-
-        /** The whole row, appended. */
-        void append(StringBuilder row, String claimId, ClaimPart.NoticeGroup group) {
-            head.append(row, claimId, group);
-            row.append(shared.apply(group));
-            tail.accept(row, group);
-        }
     }
 
     /** How a whole claim becomes its claims-file row and its notices-file rows (one per notice group). */
@@ -367,7 +360,7 @@ public final class ClaimRuns implements AutoCloseable {
     /** Values that many records repeat, held once and written by index, up to a number of them. */
     private static final class SharedTable<K, V> {
         private final int max;
-        /** Written by the workers as they encode, read by the merge after every partition is filed. */
+        /** Written as records are encoded (by the workers, then by the merge for the claims it joins). */
         private final Map<K, Integer> index = new ConcurrentHashMap<>();
         private final List<V> values = new ArrayList<>();
         /** Set once the table is full: from then on a key not in it is answered -1 without taking the lock. */
@@ -406,12 +399,7 @@ public final class ClaimRuns implements AutoCloseable {
         }
     }
 
-    /**
-     * Record encoding of a claim: a kind byte, then the whole claim's rows (see {@link Item}), or a part field by
-     * field (spilled with a length prefix, written and read in one call each). In a part, strings that repeat
-     * across claims (edit cells, file names, payers, notice messages: one per code, mostly) are written once in
-     * {@link #strings} and then by index; others inline.
-     */
+    /** Strings that repeat across claim parts (edit cells, file names, payers, notice messages). */
     private final SharedTable<String, String> strings = new SharedTable<>(100_000);
     /**
      * The shared parts of notice rows ({@link NoticeRow#shared}), as UTF-8: a few hundred bytes each, so fewer of
@@ -422,6 +410,11 @@ public final class ClaimRuns implements AutoCloseable {
     private static final byte PART = 0;
     private static final byte ROWS = 1;
 
+    /**
+     * Record encoding of a claim: a kind byte, then the whole claim's rows (see {@link Item}), or a part field by
+     * field (spilled with a length prefix, written and read in one call each). In a part, strings that repeat
+     * across claims are written once in {@link #strings} and then by index; others inline.
+     */
     private final class Codec {
         private byte[] buf = new byte[4096];
         private int len;
@@ -456,7 +449,10 @@ public final class ClaimRuns implements AutoCloseable {
 
         /** Length and UTF-8 bytes. */
         private void piece(StringBuilder text) {
-            byte[] bytes = utf8(text);
+            bytes(utf8(text));
+        }
+
+        private void bytes(byte[] bytes) {
             putInt(bytes.length);
             room(bytes.length);
             System.arraycopy(bytes, 0, buf, len, bytes.length);
@@ -583,8 +579,6 @@ public final class ClaimRuns implements AutoCloseable {
             buf[len++] = b;
         }
 
-
-
         private void room(int bytes) {
             if (len + bytes > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + bytes));
@@ -616,12 +610,8 @@ public final class ClaimRuns implements AutoCloseable {
 
         /** A string that seldom repeats (a claim id), never looked up in the shared strings. */
         private void inline(String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             putInt(-1);
-            putInt(bytes.length);
-            room(bytes.length);
-            System.arraycopy(bytes, 0, buf, len, bytes.length);
-            len += bytes.length;
+            bytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
         private String text() {

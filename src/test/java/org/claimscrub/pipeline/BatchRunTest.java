@@ -21,11 +21,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A batch's claims, merged on one thread while their notices are written on another. */
@@ -49,11 +54,15 @@ class BatchRunTest {
 
     /** The sample scrubbed with a regrouping budget of {@code budgetLines} (a small one spills). */
     private BatchRun scrubbed(long budgetLines) throws Exception {
+        return scrubbed(SAMPLE, budgetLines);
+    }
+
+    private BatchRun scrubbed(Path input, long budgetLines) throws Exception {
         FindingsCsvWriter csv = new FindingsCsvWriter(true);
         BatchRun batch = new BatchRun(FindingRows.csv(csv), ClaimRuns.RowFormat.csv(new ClaimsCsvWriter(true), csv),
                 FindingsFilter.DEFAULT, 2, MemoryBudget.ofLines(budgetLines), SpillFolder.create(tmp, "work-"),
                 BatchProgress.NONE);
-        batch.read(List.of(SAMPLE), InputFormat.AUTO, CsvReadOptions.DEFAULT);
+        batch.read(List.of(input), InputFormat.AUTO, CsvReadOptions.DEFAULT);
         batch.scrub(scrubber, rules.overrides());
         return batch;
     }
@@ -104,6 +113,64 @@ class BatchRunTest {
     }
 
     /** The notices are written on a thread of their own: its failure reaches the merge, and no thread is left. */
+    /**
+     * The sample, but the last line of every claim of several lines names another patient (so that, spilled, the
+     * claim's lines go to different partitions), and one more claim has a line at each end of the file on two
+     * dates (two visits, in different chunks): those claims are joined in the merge, every other claim's rows are
+     * made where it was scrubbed, and the files are the same as when everything is held in memory.
+     */
+    @Test
+    void claimsSplitOverPartitionsOrChunksAreJoinedIntoTheSameRows() throws Exception {
+        List<String> lines = Files.readAllLines(SAMPLE);
+        Map<String, Integer> lastLineOf = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            lastLineOf.put(lines.get(i).split(",", -1)[0], i);
+        }
+        List<String> input = new ArrayList<>();
+        input.add(lines.get(0));
+        input.add("C-SPREAD,1,2025-03-03,88305,,1,PT-SPREAD,1900000013,1999000221,professional,,81,10.00,C44.311,");
+        Map<String, Long> linesOf = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            linesOf.merge(cells[0], 1L, Long::sum);
+            if (lastLineOf.get(cells[0]) == i && !lines.get(i - 1).startsWith(cells[0] + ",")) {
+                input.add(lines.get(i));
+            } else if (lastLineOf.get(cells[0]) == i) {
+                cells[6] = "PT-OTHER-" + cells[0];
+                input.add(String.join(",", cells));
+            } else {
+                input.add(lines.get(i));
+            }
+        }
+        input.add("C-SPREAD,2,2025-03-14,88305,,1,PT-SPREAD,1900000013,1999000221,professional,,81,20.00,C44.311,");
+        linesOf.put("C-SPREAD", 2L);
+        Path file = tmp.resolve("split-claims.csv");
+        Files.write(file, input);
+        List<String> files = null;
+        for (long budget : new long[] {1_000_000, 40}) {
+            try (BatchRun batch = scrubbed(file, budget)) {
+                ByteArrayOutputStream claims = new ByteArrayOutputStream();
+                ByteArrayOutputStream notices = new ByteArrayOutputStream();
+                batch.writeClaims(claims, notices);
+                Map<String, Long> rowLines = new HashMap<>();
+                claims.toString(StandardCharsets.UTF_8).lines().forEach(row -> {
+                    String[] cells = row.split(",", -1);
+                    assertEquals(null, rowLines.put(cells[0], Long.parseLong(cells[6])), "one row for " + cells[0]);
+                });
+                assertEquals(linesOf, rowLines, "every claim once, with all its lines");
+                assertTrue(claims.toString(StandardCharsets.UTF_8).contains("C-SPREAD,ready,1900000013,,2025-03-03,"
+                        + "2025-03-14,2,"), "one claim over two visits");
+                List<String> written = List.of(claims.toString(StandardCharsets.UTF_8),
+                        notices.toString(StandardCharsets.UTF_8));
+                if (files == null) {
+                    files = written;
+                } else {
+                    assertEquals(files, written, "spilled, the split claims are joined into the same rows");
+                }
+            }
+        }
+    }
+
     @Test
     void aFailingNoticesOutputFailsTheMergeWithItsMessage() throws Exception {
         try (BatchRun batch = scrubbed(40)) {

@@ -31,10 +31,9 @@ class FindingsCsvWriterTest {
         assertEquals("'-C1,1,88305,,'-0001-01-01,'=E-1,DOCUMENTATION,NOTICE,'=message,'-rule,'+file.drl,'@source,"
                 + "in0.csv,2,active,,1900000013,PAYER-7,12.50\n", guarded);
         assertFalse(row(new FindingsCsvWriter(false), f).contains("'"), "off for machine readers");
-        StringBuilder notice = new StringBuilder();
-        new FindingsCsvWriter(true).noticeRow().append(notice, "-C1", ClaimPart.of(List.of(line), List.of(f),
-                FindingsFilter.DEFAULT).get(0).noticeGroups().get(0));
-        assertTrue(notice.toString().startsWith("'-C1,1,88305,,'-0001-01-01,'=E-1,"), notice.toString());
+        String notice = ClaimRunsTest.wholeRow(new FindingsCsvWriter(true).noticeRow(), "-C1", ClaimPart.of(
+                List.of(line), List.of(f), FindingsFilter.DEFAULT).get(0).noticeGroups().get(0));
+        assertTrue(notice.startsWith("'-C1,1,88305,,'-0001-01-01,'=E-1,"), notice);
         LocalDate farFuture = LocalDate.of(10_000, 1, 1);
         assertTrue(row(new FindingsCsvWriter(true), new Finding(ClaimRunsTest.line(0, 2, "C1", 1, "88305", null,
                 farFuture), EDIT, "m")).contains(",'+10000-01-01,"));

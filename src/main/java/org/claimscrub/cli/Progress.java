@@ -1,5 +1,6 @@
 package org.claimscrub.cli;
 
+import org.claimscrub.concurrent.DaemonThreads;
 import org.claimscrub.pipeline.BatchProgress;
 
 import java.io.PrintStream;
@@ -34,11 +35,7 @@ final class Progress implements BatchProgress, AutoCloseable {
             ticker = null;
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "claimscrub-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("claimscrub-progress"));
         long period = terminal ? 1 : LOG_SECONDS;
         ticker.scheduleAtFixedRate(this::report, period, period, TimeUnit.SECONDS);
     }

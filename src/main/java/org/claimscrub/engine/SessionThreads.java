@@ -1,5 +1,7 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.concurrent.DaemonThreads;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -22,19 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SessionThreads {
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("claimscrub-session"));
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(DaemonThreads.named("claimscrub-session"));
     private static final ScheduledExecutorService STOPPER =
-            Executors.newSingleThreadScheduledExecutor(daemon("claimscrub-session-stopper"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("claimscrub-session-stopper"));
 
     private SessionThreads() {
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** The work threw: the cause is what it threw (any Throwable). */

@@ -1,5 +1,6 @@
 package org.claimscrub.pipeline;
 
+import org.claimscrub.concurrent.DaemonThreads;
 import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.engine.FindingRuns;
 import org.claimscrub.engine.MemoryBudget;
@@ -49,7 +50,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -189,8 +189,8 @@ public final class BatchRun implements AutoCloseable {
     public void scrub(Scrubber scrubber, Overrides overrides) throws IOException, InterruptedException {
         this.group = new GroupScrub(scrubber, overrides, filter);
         List<Regrouper.Partition> partitions = regrouper.finish();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("claimscrub-worker"));
-        ExecutorService loader = Executors.newSingleThreadExecutor(daemon("claimscrub-loader"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("claimscrub-worker"));
+        ExecutorService loader = Executors.newSingleThreadExecutor(DaemonThreads.named("claimscrub-loader"));
         try {
             // the first partition loads while a spilled batch's repeated line numbers are checked
             CompletableFuture<Set<SourceRef>> setAside = new CompletableFuture<>();
@@ -232,14 +232,6 @@ public final class BatchRun implements AutoCloseable {
             pool.shutdownNow();
             loader.shutdownNow();
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.claimscrub.reader;
 
+import org.claimscrub.concurrent.DaemonThreads;
 import org.claimscrub.concurrent.TaskFailure;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.Reject;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -154,11 +154,7 @@ public final class DuplicateLineNumbers implements AutoCloseable {
             bucket.close();
         }
         int threads = Math.min(buckets.length, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "claimscrub-line-numbers");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("claimscrub-line-numbers"));
         try {
             List<Future<List<Reject>>> checked = new ArrayList<>(buckets.length);
             for (Path bucket : bucketFiles) {
@@ -167,21 +163,13 @@ public final class DuplicateLineNumbers implements AutoCloseable {
             Set<SourceRef> setAside = new HashSet<>();
             List<Reject> rejects = new ArrayList<>();
             for (Future<List<Reject>> bucket : checked) {
-                for (Reject r : bucket.get()) {
+                for (Reject r : TaskFailure.await(bucket, "interrupted while line numbers were checked")) {
                     setAside.add(r.source());
                     rejects.add(r);
                 }
             }
             rejects.sort(Comparator.comparing(Reject::source));
             return new Deferred(setAside, rejects);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while line numbers were checked");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw TaskFailure.rethrow(e.getCause());
         } finally {
             pool.shutdownNow();
             // a failed bucket stops the others before the caller deletes the work folder under them

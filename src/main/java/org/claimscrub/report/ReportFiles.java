@@ -1,9 +1,9 @@
 package org.claimscrub.report;
 
 import org.claimscrub.concurrent.TaskFailure;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -71,24 +70,10 @@ public final class ReportFiles implements AutoCloseable {
         try {
             first.write();
         } finally {
-            waitFor(other);
+            TaskFailure.await(other, "interrupted while the report was written");
         }
     }
 
-    private static void waitFor(FutureTask<Void> task) throws IOException {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the report was written");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw TaskFailure.rethrow(cause);
-        }
-    }
 
     /** A report file of bytes already encoded (UTF-8), for the big findings file. */
     public void writeBytes(String name, Bytes content) throws IOException {

@@ -223,8 +223,9 @@ public final class ClaimRuns implements AutoCloseable {
             IoConsumer<List<Item>> claim = items -> {
                 Item whole = items.size() == 1 && items.get(0).part() == null ? items.get(0)
                         : joined(items, codec, scratch);
-                claims.write(whole.record(), whole.rowsAt() + 4, whole.noticesAt() - whole.rowsAt() - 4);
-                if (noticeWriter != null && ByteBuffer.wrap(whole.record()).getInt(whole.noticesAt()) > 0) {
+                ByteBuffer rows = whole.rows();
+                piece(rows, claims);
+                if (noticeWriter != null && rows.getInt() > 0) {
                     pending.items.add(whole);
                     if (pending.items.size() == NOTICE_BATCH) {
                         noticeWriter.submit(pending.items);
@@ -290,17 +291,21 @@ public final class ClaimRuns implements AutoCloseable {
 
     /**
      * A claim as a run holds it: a part, or (part null) the whole claim's rows, in its record from {@code rowsAt}
-     * on: the claims row (length, bytes), then from {@code noticesAt} the number of notice rows and each one's
-     * head (length, bytes), shared part (index in {@link #noticeParts}, or -1, length and bytes) and tail
-     * (length, bytes).
+     * on: the claims row (length, bytes), the number of notice rows and each one's head (length, bytes), shared
+     * part (index in {@link #noticeParts}, or -1, length and bytes) and tail (length, bytes).
      */
-    private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt, int noticesAt) {
+    private record Item(String claimId, ClaimPart part, byte[] record, int rowsAt) {
+        /** The record, at its claims row. */
+        ByteBuffer rows() {
+            return ByteBuffer.wrap(record).position(rowsAt);
+        }
     }
 
     /** Writes a whole claim's notice rows from its record. */
     private void writeNotices(Item item, OutputStream notices) throws IOException {
-        ByteBuffer rows = ByteBuffer.wrap(item.record());
-        rows.position(item.noticesAt());
+        ByteBuffer rows = item.rows();
+        int claimRow = rows.getInt();
+        rows.position(rows.position() + claimRow);
         int noticeRows = rows.getInt();
         for (int n = 0; n < noticeRows; n++) {
             piece(rows, notices);
@@ -522,8 +527,7 @@ public final class ClaimRuns implements AutoCloseable {
             in = ByteBuffer.wrap(record);
             if (in.get() == ROWS) {
                 String claimId = text();
-                int rowsAt = in.position();
-                return new Item(claimId, null, record, rowsAt, rowsAt + 4 + in.getInt());
+                return new Item(claimId, null, record, in.position());
             }
             String claimId = text();
             long firstPosition = in.getLong();
@@ -571,7 +575,7 @@ public final class ClaimRuns implements AutoCloseable {
             }
             return new Item(claimId, new ClaimPart(claimId, firstPosition, npi, payer, firstDate, lastDate, lines,
                     billed, atRisk, withErrors, errors, warnings, notices, bypassed, rejected, firstReject,
-                    List.copyOf(issues), List.copyOf(groups)), null, 0, 0);
+                    List.copyOf(issues), List.copyOf(groups)), null, 0);
         }
 
         private void putByte(byte b) {

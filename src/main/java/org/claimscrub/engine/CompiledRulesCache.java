@@ -1,5 +1,6 @@
 package org.claimscrub.engine;
 
+import org.claimscrub.concurrent.DaemonThreads;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -39,6 +40,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -56,6 +60,11 @@ import java.util.zip.CRC32C;
  * temporary file in the cache folder and renamed into place, so a concurrent run reads a whole entry or none.
  * The newest {@value #KEEP} entries are kept.
  *
+ * <p>Beside them, a note per rules folder ({@code last-<CRC-32C of its path>.key}) names the entry the folder
+ * used last, so that the next load can start decoding it while the rule files are still being read and hashed
+ * ({@link #ahead}); it is used only if the key turns out to be the same, so a wrong or stale note costs time on
+ * the other core, never a wrong rule base.
+ *
  * <p>An entry holds bytecode that runs inside the scrubber: the cache folder must be as trusted as the rules
  * folder. It is created readable by its owner only.
  */
@@ -70,6 +79,8 @@ public final class CompiledRulesCache {
     private static final int KEY_BYTES = 32;
     private static final int HEADER_BYTES = MAGIC.length + Integer.BYTES + KEY_BYTES + Long.BYTES + Long.BYTES;
     private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+    private static final String NOTE_PREFIX = "last-";
+    private static final String NOTE_SUFFIX = ".key";
     private static final CompiledRulesCache OFF = new CompiledRulesCache(null, message -> { });
 
     private final Path folder;
@@ -145,6 +156,62 @@ public final class CompiledRulesCache {
         return new Key(sha.digest());
     }
 
+    /** The entry a rules folder used last, loading on a thread of its own: see {@link #ahead}. */
+    record Ahead(Key key, Future<Entry> loading) {
+    }
+
+    /**
+     * Starts reading and decoding the entry the rules folder used last (on a cache hit, decoding is two thirds of
+     * the load and the key a third, so they go side by side on two cores); null when no load left a note of one.
+     * The result is taken by {@link #read(Key, Path, Ahead)} only for the same key.
+     */
+    Ahead ahead(Path rulesFolder) {
+        if (folder == null) {
+            return null;
+        }
+        Key last;
+        try {
+            last = new Key(HexFormat.of().parseHex(Files.readString(noteFile(rulesFolder), StandardCharsets.US_ASCII)));
+        } catch (IOException | IllegalArgumentException e) {
+            return null;  // no note, or not one this version writes: the load goes the usual way
+        }
+        if (last.bytes().length != KEY_BYTES) {
+            return null;
+        }
+        FutureTask<Entry> loading = new FutureTask<>(() -> {
+            byte[] bytes = Files.readAllBytes(folder.resolve(last.hex() + SUFFIX));
+            return check(bytes, last) == null ? decode(bytes, rulesFolder) : null;
+        });
+        DaemonThreads.named("claimscrub-rule-cache").newThread(loading).start();
+        return new Ahead(last, loading);
+    }
+
+    /**
+     * The entry for the key: the one loaded ahead when it has this key and loaded, else as {@link #read(Key, Path)}
+     * finds it (which says why an entry cannot be used); the folder's note then names it for the next load.
+     *
+     * @param ahead what {@link #ahead} started for this rules folder, or null
+     */
+    Optional<Entry> read(Key key, Path rulesFolder, Ahead ahead) {
+        if (ahead != null && ahead.key().equals(key)) {
+            try {
+                Entry entry = ahead.loading().get();
+                if (entry != null) {
+                    return Optional.of(entry);
+                }
+            } catch (ExecutionException e) {
+                // the read below meets the same problem, says what it is and removes the entry
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Optional<Entry> entry = read(key, rulesFolder);
+        if (entry.isPresent()) {
+            note(rulesFolder, key);
+        }
+        return entry;
+    }
+
     /** The entry for the key, or empty (and the entry removed) when there is none that can be used. */
     Optional<Entry> read(Key key, Path rulesFolder) {
         if (folder == null || !Files.isDirectory(folder)) {
@@ -203,6 +270,7 @@ public final class CompiledRulesCache {
                 Files.move(temporary, folder.resolve(key.hex() + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
+            note(rulesFolder, key);
             prune();
         } catch (IOException | SecurityException e) {
             notices.accept("the rule cache folder " + folder + " cannot be written (" + e.getMessage()
@@ -312,27 +380,68 @@ public final class CompiledRulesCache {
         return new String(data.readNBytes(data.readInt()), StandardCharsets.UTF_8);
     }
 
-    /** Keeps the newest entries, and removes temporary files a killed run left behind. */
+    private Path noteFile(Path rulesFolder) {
+        CRC32C crc = new CRC32C();
+        crc.update(rulesFolder.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+        return folder.resolve(NOTE_PREFIX + HexFormat.of().toHexDigits((int) crc.getValue()) + NOTE_SUFFIX);
+    }
+
+    /** Notes that the rules folder uses the key's entry now; only a hint, so a note that cannot be written is none. */
+    private void note(Path rulesFolder, Key key) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, ".note-", ".tmp");
+            Files.writeString(temporary, key.hex(), StandardCharsets.US_ASCII);
+            Files.move(temporary, noteFile(rulesFolder), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // the next load reads and hashes before it decodes, as without a note
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // a later write removes stale temporary files
+                }
+            }
+        }
+    }
+
+    /** Keeps the newest entries and the notes that name one, and removes temporary files a killed run left. */
     private void prune() throws IOException {
         Instant staleBefore = Instant.now().minus(STALE_TEMPORARY);
         List<Path> entries = new ArrayList<>();
+        List<Path> notes = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
             for (Path p : (Iterable<Path>) list::iterator) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(SUFFIX)) {
                     entries.add(p);
+                } else if (name.startsWith(NOTE_PREFIX) && name.endsWith(NOTE_SUFFIX)) {
+                    notes.add(p);
                 } else if (name.startsWith(".") && name.endsWith(".tmp")
                         && modified(p).toInstant().isBefore(staleBefore)) {
                     Files.deleteIfExists(p);
                 }
             }
         }
-        if (entries.size() <= KEEP) {
-            return;
+        if (entries.size() > KEEP) {
+            entries.sort((a, b) -> modified(b).compareTo(modified(a)));
+            for (Path old : entries.subList(KEEP, entries.size())) {
+                Files.deleteIfExists(old);
+            }
         }
-        entries.sort((a, b) -> modified(b).compareTo(modified(a)));
-        for (Path old : entries.subList(KEEP, entries.size())) {
-            Files.deleteIfExists(old);
+        for (Path note : notes) {
+            String named;
+            try {
+                named = Files.readString(note, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                continue;  // removed or replaced by another run meanwhile
+            }
+            if (!Files.exists(folder.resolve(named + SUFFIX))) {
+                Files.deleteIfExists(note);
+            }
         }
     }
 

@@ -91,6 +91,7 @@ public final class RuleLoader {
     }
 
     public RuleBase load(Path folder) throws RuleCompilationException, IOException {
+        CompiledRulesCache.Ahead ahead = cache.enabled() ? cache.ahead(folder) : null;
         List<Path> files = drlFiles(folder);
         if (files.isEmpty()) {
             throw new RuleCompilationException(List.of(new RuleProblem(RuleProblem.Level.ERROR,
@@ -102,7 +103,7 @@ public final class RuleLoader {
             sources.put(file, Files.readAllBytes(file));
         }
         CompiledRulesCache.Key key = cache.enabled() ? cache.key(folder, sources) : null;
-        Optional<CompiledRulesCache.Entry> cached = cache.enabled() ? cache.read(key, folder) : Optional.empty();
+        Optional<CompiledRulesCache.Entry> cached = cache.enabled() ? cache.read(key, folder, ahead) : Optional.empty();
         if (cached.isPresent()) {
             List<RuleProblem> problems = new ArrayList<>(cached.get().warnings());
             return checked(cached.get().kieBase(), ruleFiles, files, problems, RuleBase.Origin.CACHE, null);

@@ -69,9 +69,10 @@ class RuleCacheCommandsTest {
         assertFalse(Files.exists(cache));
     }
 
+    /** The entries (not the rules folders' notes of the entry each used last). */
     private static List<Path> entries(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".rules")).sorted().toList();
         }
     }
 }

@@ -199,8 +199,9 @@ class CompiledRulesCacheTest {
         }
         assertTrue(notices.isEmpty(), notices.toString());
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of(entries(seed).get(0).getFileName().toString()),
-                    files.map(p -> p.getFileName().toString()).toList(), "one entry, no temporary file left");
+            assertEquals(List.of(entries(seed).get(0).getFileName().toString(), note(folder).getFileName().toString()),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "one entry and the rules folder's note of it, no temporary file left");
         }
         assertEquals(RuleBase.Origin.CACHE, new RuleLoader(cache).load(rules).origin());
     }
@@ -316,6 +317,92 @@ class CompiledRulesCacheTest {
             }
         }
         return sources;
+    }
+
+    @Test
+    void aLoadNotesItsEntrySoTheNextStartsDecodingItBesideTheKey() throws Exception {
+        CompiledRulesCache cache = cacheSeeded();
+        Path folder = cache.folder().orElseThrow();
+        assertNull(cache.ahead(rules), "no load has noted an entry yet");
+
+        assertEquals(RuleBase.Origin.CACHE, new RuleLoader(cache).load(rules).origin());
+        CompiledRulesCache.Key key = cache.key(rules, sources(rules));
+        assertEquals(key.hex(), Files.readString(note(folder)));
+        CompiledRulesCache.Ahead ahead = cache.ahead(rules);
+        assertEquals(key, ahead.key());
+        assertNotNull(ahead.loading().get(), "the noted entry decoded on its own thread");
+        assertEquals(compiled.edits(), new RuleLoader(cache).load(rules).edits());
+        assertTrue(notices.isEmpty(), notices.toString());
+    }
+
+    @Test
+    void aNoteThatNamesOtherRulesOrNothingIsPassedOverAndWrittenAgain() throws Exception {
+        CompiledRulesCache cache = cacheSeeded();
+        Path folder = cache.folder().orElseThrow();
+        new RuleLoader(cache).load(rules);
+        Path note = note(folder);
+        CompiledRulesCache.Key key = cache.key(rules, sources(rules));
+        for (String written : List.of("0".repeat(64), "not a key", "", key.hex().substring(2))) {
+            Files.writeString(note, written);
+            RuleBase loaded = new RuleLoader(cache).load(rules);
+            assertEquals(RuleBase.Origin.CACHE, loaded.origin(), written);
+            assertEquals(compiled.edits(), loaded.edits(), written);
+            assertEquals(key.hex(), Files.readString(note), written);
+        }
+        assertTrue(notices.isEmpty(), notices.toString());
+    }
+
+    @Test
+    void aDamagedEntryTheNoteNamesIsStillNeverUsed() throws Exception {
+        CompiledRulesCache cache = cacheSeeded();
+        new RuleLoader(cache).load(rules);
+        Path entry = entries(cache.folder().orElseThrow()).get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 3] ^= 0x02;
+        Files.write(entry, bytes);
+
+        assertEquals(RuleBase.Origin.COMPILED, new RuleLoader(cache).load(rules).origin());
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("checksum"), notices.get(0));
+        assertEquals(RuleBase.Origin.CACHE, new RuleLoader(cache).load(rules).origin(), "rebuilt, then used");
+    }
+
+    @Test
+    void aChangedRuleFileIsCompiledWhateverTheNoteSays() throws Exception {
+        Path changed = copyOfShippedRules(dir.resolve("changed"));
+        CompiledRulesCache cache = CompiledRulesCache.in(dir.resolve("cache"), notices::add);
+        assertEquals(RuleBase.Origin.COMPILED, new RuleLoader(cache).load(changed).origin());
+        assertEquals(RuleBase.Origin.CACHE, new RuleLoader(cache).load(changed).origin());
+        Path file = changed.resolve("policy/modifiers.drl");
+        Files.writeString(file, Files.readString(file) + "\n// one more line\n");
+
+        assertEquals(RuleBase.Origin.COMPILED, new RuleLoader(cache).load(changed).origin());
+        assertEquals(cache.key(changed, sources(changed)).hex(), Files.readString(note(cache.folder().orElseThrow())));
+    }
+
+    @Test
+    void aNoteWhoseEntryIsGoneIsPrunedWithIt() throws Exception {
+        Path folder = dir.resolve("cache");
+        CompiledRulesCache cache = CompiledRulesCache.in(folder, notices::add);
+        Files.createDirectories(folder);
+        Path orphan = folder.resolve("last-0badf00d.key");
+        Files.writeString(orphan, "ab".repeat(32));
+        CompiledRulesCache.Key key = cache.key(rules, sources(rules));
+
+        cache.write(key, compiled.kieBase().getKiePackages(), compiled.warnings(), rules);
+
+        assertFalse(Files.exists(orphan), "a note of an entry that is gone is removed");
+        assertEquals(key.hex(), Files.readString(note(folder)), "the written entry is noted for its folder");
+    }
+
+    /** The one note in a cache folder. */
+    private static Path note(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> notes = files.filter(p -> p.getFileName().toString().startsWith("last-")
+                    && p.toString().endsWith(".key")).toList();
+            assertEquals(1, notes.size(), notes.toString());
+            return notes.get(0);
+        }
     }
 
     private static List<Path> entries(Path folder) throws IOException {

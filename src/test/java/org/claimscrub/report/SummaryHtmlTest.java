@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +43,19 @@ class SummaryHtmlTest {
                 List.of(), List.of(), at, at, 1, "FINDINGS", Map.of("total", 1234L), List.of("findings.csv",
                 "rejects.csv", "claims.csv", "notices.csv", "summary.txt"), FindingsFilter.DEFAULT));
         return out.toString();
+    }
+
+    @Test
+    void datesReadAsTheJdkWouldWriteThemInEnglish() {
+        DateTimeFormatter whenPattern = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss 'UTC'",
+                Locale.US).withZone(ZoneOffset.UTC);
+        DateTimeFormatter dayPattern = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
+        Instant at = Instant.parse("2027-12-31T00:05:09Z");
+        for (int day = 0; day < 400; day++, at = at.plusSeconds(86_400 + 3_601)) {
+            assertEquals(whenPattern.format(at), SummaryHtml.when(at));
+            LocalDate date = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            assertEquals(dayPattern.format(date), SummaryHtml.day(date));
+        }
     }
 
     @Test

@@ -378,7 +378,9 @@ final class ScrubCommand implements Callable<Integer> {
                 Instant finishedAt = Instant.now();
                 timings.put("write_report", millis(System.nanoTime() - scrubbed));
                 timings.put("total", millis(System.nanoTime() - started));
-                SummaryHtml.Run run = new SummaryHtml.Run(batch.inputs(), digests(ruleBase.files()), cms.files(),
+                // hashed once, so that the page and run.json name the same bytes even if a rule file is saved meanwhile
+                List<FileDigest> ruleFiles = digests(ruleBase.files());
+                SummaryHtml.Run run = new SummaryHtml.Run(batch.inputs(), ruleFiles, cms.files(),
                         startedAt, finishedAt, exit.code(), exit.name(), timings, outputs, filter);
                 report.write("summary.html", w -> new SummaryHtml().write(w, summary, batch.tally(),
                         claimTotals[0], batch.rejects(), run));
@@ -388,7 +390,7 @@ final class ScrubCommand implements Callable<Integer> {
                                 batch.spilled()),
                         new RunManifest.Jvm(Runtime.version().toString(),
                                 ManagementFactory.getRuntimeMXBean().getInputArguments()),
-                        batch.inputs(), digests(ruleBase.files()), referenceFiles(rulesFolder.resolve("reference")),
+                        batch.inputs(), ruleFiles, referenceFiles(rulesFolder.resolve("reference")),
                         cms.files(), reference.size(), summary, timings, outputs.subList(0, outputs.size() - 1),
                         batch.inputNotes());
                 report.write("run.json", w -> w.write(manifest.toJson()));

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,14 +133,15 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
     }
 
     /**
-     * The parts of the claims of one chunk (whole visits): one per claim, by claim id.
+     * The parts of the claims of one chunk (whole visits): one per claim, in the order of their first lines (the
+     * claim runs sort them by claim id, a partition at a time).
      *
      * @param findings the chunk's findings after overrides
      */
     public static List<ClaimPart> of(List<ClaimLine> lines, List<Finding> findings, FindingsFilter filter) {
         record Claim(List<ClaimLine> lines, List<Finding> findings) {
         }
-        Map<String, Claim> claims = new HashMap<>();
+        Map<String, Claim> claims = new LinkedHashMap<>();
         for (ClaimLine line : lines) {
             claims.computeIfAbsent(line.claimId(), c -> new Claim(new ArrayList<>(4), new ArrayList<>(4)))
                     .lines().add(line);
@@ -152,13 +152,8 @@ public record ClaimPart(String claimId, long firstPosition, String billingNpi, S
                 claim.findings().add(f);
             }
         }
-        List<String> ids = new ArrayList<>(claims.keySet());
-        ids.sort(Comparator.naturalOrder());
-        List<ClaimPart> parts = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Claim claim = claims.get(id);
-            parts.add(part(id, claim.lines(), claim.findings(), filter));
-        }
+        List<ClaimPart> parts = new ArrayList<>(claims.size());
+        claims.forEach((id, claim) -> parts.add(part(id, claim.lines(), claim.findings(), filter)));
         return parts;
     }
 

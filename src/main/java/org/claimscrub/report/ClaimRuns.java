@@ -452,9 +452,24 @@ public final class ClaimRuns implements AutoCloseable {
             return java.util.Arrays.copyOf(buf, len);
         }
 
-        /** Length and UTF-8 bytes. */
+        /**
+         * Length and UTF-8 bytes. A row is ASCII but for the odd name or message, so its chars are copied as bytes
+         * straight into the record, and only a row that is not goes through a String.
+         */
         private void piece(StringBuilder text) {
-            bytes(utf8(text));
+            int n = text.length();
+            room(4 + n);
+            int at = len + 4;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    bytes(utf8(text));
+                    return;
+                }
+                buf[at + i] = (byte) c;
+            }
+            putInt(n);
+            len += n;
         }
 
         private void bytes(byte[] bytes) {

@@ -20,13 +20,25 @@ public final class ClaimTotals {
      * Worst first: claims to fix before claims to review, then by errors (rejected lines count as errors), then
      * dollars at risk, then warnings, then dollars billed, then claim id.
      */
-    public static final Comparator<ClaimPart> WORST_FIRST = Comparator
-            .comparing((ClaimPart c) -> !c.disposition().needsFixing())
-            .thenComparing(Comparator.comparingLong((ClaimPart c) -> c.errors() + c.rejectedLines()).reversed())
-            .thenComparing(Comparator.comparing(ClaimPart::atRisk).reversed())
-            .thenComparing(Comparator.comparingLong(ClaimPart::warnings).reversed())
-            .thenComparing(Comparator.comparing(ClaimPart::billed).reversed())
-            .thenComparing(ClaimPart::claimId);
+    public static final Comparator<ClaimPart> WORST_FIRST = ClaimTotals::compareWorst;
+
+    /** Written out rather than chained: each claim to fix or review meets it as the merge counts it. */
+    private static int compareWorst(ClaimPart a, ClaimPart b) {
+        int c = Boolean.compare(!a.disposition().needsFixing(), !b.disposition().needsFixing());
+        if (c == 0) {
+            c = Long.compare(b.errors() + b.rejectedLines(), a.errors() + a.rejectedLines());
+        }
+        if (c == 0) {
+            c = b.atRisk().compareTo(a.atRisk());
+        }
+        if (c == 0) {
+            c = Long.compare(b.warnings(), a.warnings());
+        }
+        if (c == 0) {
+            c = b.billed().compareTo(a.billed());
+        }
+        return c != 0 ? c : a.claimId().compareTo(b.claimId());
+    }
 
     private final Map<Disposition, Long> byDisposition = new EnumMap<>(Disposition.class);
     private final PriorityQueue<ClaimPart> worst = new PriorityQueue<>(WORST_FIRST.reversed());

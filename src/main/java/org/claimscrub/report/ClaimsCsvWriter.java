@@ -27,8 +27,10 @@ public final class ClaimsCsvWriter {
         text.cell(row, c.firstDate()).append(',');
         text.cell(row, c.lastDate()).append(',');
         row.append(c.lines() + c.rejectedLines()).append(',').append(c.rejectedLines()).append(',');
-        text.cell(row, FindingsCsvWriter.money(c.billed())).append(',');
-        text.cell(row, FindingsCsvWriter.money(c.atRisk())).append(',');
+        FindingsCsvWriter.money(text, row, c.billed());
+        row.append(',');
+        FindingsCsvWriter.money(text, row, c.atRisk());
+        row.append(',');
         row.append(c.errors()).append(',').append(c.warnings()).append(',').append(c.notices()).append(',');
         text.cell(row, Objects.toString(c.firstFix(), ""));
         row.append('\n');

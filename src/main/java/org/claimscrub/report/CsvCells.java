@@ -33,14 +33,31 @@ public final class CsvCells {
         return formula ? "'" + cell : cell;
     }
 
+    /** Short cells (ids, codes, amounts: most of a row) are looked at once; longer ones with indexOf. */
+    private static final int SHORT_CELL = 24;
+
+    private static boolean needsQuotes(String cell) {
+        int n = cell.length();
+        if (n > SHORT_CELL) {
+            // indexOf is an intrinsic that scans many characters at a time; most messages hold a comma early on
+            return cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = cell.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Appends one cell of a comma-separated row, quoted only when it holds a comma, a quote or a line break
      * (quotes doubled): RFC 4180, and byte for byte what opencsv's CSVWriter writes without quote-all.
      */
     public static void append(StringBuilder row, String cell) {
-        // indexOf is an intrinsic that scans many characters at a time; most messages hold a comma early on
-        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0;
+        boolean quote = needsQuotes(cell);
         if (!quote) {
             row.append(cell);
             return;

@@ -1,5 +1,7 @@
 package org.claimscrub.report;
 
+import java.time.LocalDate;
+
 /**
  * How a CSV report writes its text cells: every text cell of every claimscrub CSV (findings, notices, claims,
  * rejects, reference files), dates included, goes through {@link #cell}, so the spreadsheet formula guard is
@@ -17,6 +19,23 @@ public final class CsvText {
     public StringBuilder cell(StringBuilder row, String text) {
         CsvCells.append(row, guard ? CsvCells.neutralise(text) : text == null ? "" : text);
         return row;
+    }
+
+    /**
+     * Appends a date cell as ISO text ({@link LocalDate#toString}), written digit by digit for the four-digit
+     * years every input has: a row has one or two, and the string would be garbage at once.
+     */
+    public StringBuilder cell(StringBuilder row, LocalDate date) {
+        if (date == null || date.getYear() < 1000 || date.getYear() > 9999) {
+            return cell(row, (Object) date);
+        }
+        row.append(date.getYear()).append('-');
+        twoDigits(row, date.getMonthValue()).append('-');
+        return twoDigits(row, date.getDayOfMonth());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder row, int n) {
+        return row.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /** Appends one text cell of any value (a date, an enum), by its text. */

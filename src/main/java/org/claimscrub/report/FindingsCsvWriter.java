@@ -5,7 +5,6 @@ import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -79,11 +78,11 @@ public final class FindingsCsvWriter {
         StringBuilder row = ROW.get();
         row.setLength(0);
         text.cell(row, line.source().lineLabel()).append(',');
-        text.cell(row, f.status().name().toLowerCase(Locale.ROOT)).append(',');
+        text.cell(row, f.status().label()).append(',');
         text.cell(row, f.overrideReason()).append(',');
         text.cell(row, line.billingNpi()).append(',');
         text.cell(row, line.payerId()).append(',');
-        text.cell(row, money(line.charge()));
+        money(text, row, line.charge());
         return row.append('\n').toString();
     }
 
@@ -100,10 +99,19 @@ public final class FindingsCsvWriter {
     /** Appends a notice row's cells up to the message: what is particular to the claim's lines. */
     private void noticeHead(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         text.cell(row, claimId).append(',');
-        text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
-        text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
-        text.cell(row, joined(g, ClaimPart.NoticeLine::modifiers)).append(',');
-        text.cell(row, joined(g, l -> l.dateOfService().toString())).append(',');
+        if (g.lines().size() == 1) {
+            // most notices cover one line: its cells as a finding's, without the joining
+            ClaimPart.NoticeLine l = g.lines().get(0);
+            row.append(l.lineNumber()).append(',');
+            text.cell(row, l.code()).append(',');
+            text.cell(row, l.modifiers()).append(',');
+            text.cell(row, l.dateOfService()).append(',');
+        } else {
+            text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
+            text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
+            text.cell(row, joined(g, ClaimPart.NoticeLine::modifiers)).append(',');
+            text.cell(row, joined(g, l -> l.dateOfService().toString())).append(',');
+        }
         text.cell(row, g.editId()).append(',');
         text.cell(row, g.category().name()).append(',');
         text.cell(row, g.severity().name()).append(',');
@@ -119,13 +127,17 @@ public final class FindingsCsvWriter {
 
     /** Appends the cells after the edit's: input files and lines, status, override, NPI, payer, charge. */
     private void noticeTail(StringBuilder row, ClaimPart.NoticeGroup g) {
-        text.cell(row, String.join(LINES_SEPARATOR, g.inputFiles())).append(',');
-        text.cell(row, joined(g, l -> Long.toString(l.inputLine()))).append(',');
-        text.cell(row, g.status().name().toLowerCase(Locale.ROOT)).append(',');
+        if (g.lines().size() == 1) {
+            text.cell(row, g.lines().get(0).inputFile()).append(',').append(g.lines().get(0).inputLine()).append(',');
+        } else {
+            text.cell(row, String.join(LINES_SEPARATOR, g.inputFiles())).append(',');
+            text.cell(row, joined(g, l -> Long.toString(l.inputLine()))).append(',');
+        }
+        text.cell(row, g.status().label()).append(',');
         text.cell(row, g.overrideReason()).append(',');
         text.cell(row, g.billingNpi()).append(',');
         text.cell(row, g.payerId()).append(',');
-        text.cell(row, money(g.charge()));
+        money(text, row, g.charge());
         row.append('\n');
     }
 
@@ -151,5 +163,22 @@ public final class FindingsCsvWriter {
     /** An amount as written in the reports: plain digits, empty when the input gave none. */
     static String money(BigDecimal amount) {
         return amount == null ? "" : cents(amount).toPlainString();
+    }
+
+    /**
+     * Appends an amount cell, {@code text.cell(row, money(amount))}: an amount of up to two decimals that is not
+     * negative (nearly every one) is written digit by digit, as toPlainString and its guard would, for the
+     * strings that would cost: a claims row has two amounts, a findings row one.
+     */
+    static void money(CsvText text, StringBuilder row, BigDecimal amount) {
+        if (amount == null || amount.signum() < 0 || amount.scale() < 0 || amount.scale() > 2
+                || amount.precision() > 16) {
+            text.cell(row, money(amount));
+            return;
+        }
+        long unscaled = amount.unscaledValue().longValue();
+        long cents = amount.scale() == 2 ? unscaled : amount.scale() == 1 ? unscaled * 10 : unscaled * 100;
+        long fraction = cents % 100;
+        row.append(cents / 100).append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
     }
 }

@@ -5,7 +5,6 @@ import org.claimscrub.model.Finding;
 import org.claimscrub.model.FindingStatus;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -69,7 +68,7 @@ public final class FindingsJsonlWriter {
     }
 
     private static void status(StringBuilder row, FindingStatus status, String reason, String npi, String payer) {
-        row.append(",\"status\":\"").append(status.name().toLowerCase(Locale.ROOT)).append('"');
+        row.append(",\"status\":\"").append(status.label()).append('"');
         row.append(",\"override_reason\":");
         Json.quote(row, reason);
         row.append(",\"billing_npi\":");

@@ -264,6 +264,29 @@ class ClaimRunsTest {
     }
 
     @Test
+    void rowsWithTextBeyondAsciiAreUtf8WhereverTheyAreMade() throws IOException {
+        ClaimLine addon = line(0, 3, "CÜ-1", 2, "0753T", "36.00", MONDAY);
+        List<ClaimPart> parts = ClaimPart.of(List.of(addon), List.of(new Finding(addon, NO_PRIMARY,
+                "0753T ohne Primärleistung."), new Finding(addon, CARRIER, "0753T: prix fixé par le payeur.")),
+                FindingsFilter.DEFAULT);
+        List<List<String>> made = new ArrayList<>();
+        for (Predicate<String> whole : List.of(NONE_WHOLE, id -> true)) {
+            try (ClaimRuns runs = new ClaimRuns(null, csv())) {
+                runs.add(0, List.of(runs.chunk(parts, whole)));
+                ByteArrayOutputStream claims = new ByteArrayOutputStream();
+                ByteArrayOutputStream notices = new ByteArrayOutputStream();
+                runs.write(Map.of(), claims, notices);
+                made.add(List.of(claims.toString(StandardCharsets.UTF_8), notices.toString(StandardCharsets.UTF_8)));
+            }
+        }
+        assertEquals(made.get(0), made.get(1), "made in the chunk as in the merge");
+        assertTrue(made.get(1).get(0).startsWith("CÜ-1,fix,"), made.get(1).get(0));
+        assertTrue(made.get(1).get(0).contains("0753T ohne Primärleistung."), made.get(1).get(0));
+        assertTrue(made.get(1).get(1).startsWith("CÜ-1,2,0753T,"), made.get(1).get(1));
+        assertTrue(made.get(1).get(1).contains("prix fixé par le payeur"), made.get(1).get(1));
+    }
+
+    @Test
     void aClaimTakenForWholeThatHasAPartElsewhereStopsTheMerge() throws IOException {
         ClaimLine a = line(0, 2, "C1", 1, "88305", "1.00", MONDAY);
         ClaimLine b = line(0, 3, "C1", 2, "88305", "1.00", MONDAY.plusDays(1));

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +23,14 @@ class CsvCellsTest {
 
     @Test
     void appendQuotesExactlyAsOpencsvDoes() {
-        String[] cells = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "'=x", "tab\there"};
+        List<String> shortCells = List.of("plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "", "'=x",
+                "tab\there", "x".repeat(23) + ",", "\"" + "x".repeat(23));
+        List<String> all = new ArrayList<>(shortCells);
+        for (String cell : shortCells) {
+            all.add("a cell longer than the short ones: " + cell);  // scanned the other way
+        }
+        all.add("x".repeat(24) + ",");
+        String[] cells = all.toArray(String[]::new);
         StringWriter expected = new StringWriter();
         ICSVWriter csv = CsvCells.writer(expected);
         csv.writeNext(cells, false);

@@ -7,8 +7,11 @@ import org.claimscrub.model.Finding;
 import org.claimscrub.model.Severity;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +23,31 @@ class FindingsCsvWriterTest {
 
     private static String row(FindingsCsvWriter w, Finding f) {
         return w.head(f) + w.shared(f) + w.tail(f);
+    }
+
+    @Test
+    void anAmountCellIsWhatToPlainStringAndTheGuardWouldMakeOfIt() {
+        List<String> amounts = new ArrayList<>(List.of("0", "0.0", "0.00", "7", "7.5", "7.05", "125.00",
+                "0.001", "12.345", "-3.00", "-0.5", "1E+3", "1.5E+2", "99999999999999.99", "999999999999999999.99",
+                "12345678901234567890", "00012.30"));
+        Random random = new Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            amounts.add(BigDecimal.valueOf(random.nextLong() % 100_000_000L, random.nextInt(5) - 1)
+                    .toString());
+        }
+        for (boolean guard : List.of(true, false)) {
+            CsvText text = new CsvText(guard);
+            for (String a : amounts) {
+                BigDecimal amount = new BigDecimal(a);
+                StringBuilder fast = new StringBuilder();
+                FindingsCsvWriter.money(text, fast, amount);
+                assertEquals(text.cell(new StringBuilder(), FindingsCsvWriter.money(amount)).toString(),
+                        fast.toString(), a);
+            }
+            StringBuilder none = new StringBuilder();
+            FindingsCsvWriter.money(text, none, null);
+            assertEquals("", none.toString());
+        }
     }
 
     /** Issue 10 #14: the guard is the writer's, so it covers the date column and every other text cell. */

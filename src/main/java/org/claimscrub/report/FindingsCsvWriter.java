@@ -176,8 +176,8 @@ public final class FindingsCsvWriter {
             text.cell(row, money(amount));
             return;
         }
-        long unscaled = amount.unscaledValue().longValue();
-        long cents = amount.scale() == 2 ? unscaled : amount.scale() == 1 ? unscaled * 10 : unscaled * 100;
+        // at scale 0 (as cents) longValue reads the compact value; unscaledValue would make a BigInteger
+        long cents = amount.scaleByPowerOfTen(2).setScale(0).longValue();
         long fraction = cents % 100;
         row.append(cents / 100).append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
     }

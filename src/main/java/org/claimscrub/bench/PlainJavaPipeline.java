@@ -119,7 +119,8 @@ public final class PlainJavaPipeline {
                 ClaimRuns.countRejected(rejectedByClaim, reject);
             }));
             List<Regrouper.Partition> partitions = regrouper.finish();
-            DuplicateLineNumbers.Deferred late = duplicates.finish();
+            // on every core, as the scrub checks them at its default --threads
+            DuplicateLineNumbers.Deferred late = duplicates.finish(Runtime.getRuntime().availableProcessors());
             rejects.addLate(late.rejects());
             late.rejects().forEach(r -> ClaimRuns.countRejected(rejectedByClaim, r));
             // a partition is one chunk here: a claim is whole in it unless rejected lines or other partitions share it

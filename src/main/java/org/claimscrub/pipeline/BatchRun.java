@@ -198,7 +198,7 @@ public final class BatchRun implements AutoCloseable {
                     : loader.submit(() -> prepare(partitions.get(0), setAside));
             DuplicateLineNumbers.Deferred repeated;
             try {
-                repeated = duplicates.finish();
+                repeated = duplicates.finish(threads);
             } catch (IOException | RuntimeException e) {
                 setAside.completeExceptionally(e);
                 throw e;

@@ -142,10 +142,13 @@ public final class DuplicateLineNumbers implements AutoCloseable {
     }
 
     /**
-     * After the last line: the deferred lines that repeat a number, checked a bucket at a time on each core (a
-     * bucket holds whole claims, so buckets are checked apart), with their rejects in input order.
+     * After the last line: the deferred lines that repeat a number, checked a bucket at a time on each of
+     * {@code threads} threads (a bucket holds whole claims, so buckets are checked apart), with their rejects in
+     * input order.
+     *
+     * @param threads as many as the run's workers (--threads), so a run limited to one core stays on one
      */
-    public Deferred finish() throws IOException {
+    public Deferred finish(int threads) throws IOException {
         if (buckets == null) {
             return Deferred.NONE;
         }
@@ -153,8 +156,8 @@ public final class DuplicateLineNumbers implements AutoCloseable {
         for (BufferedOutputStream bucket : buckets) {
             bucket.close();
         }
-        int threads = Math.min(buckets.length, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("claimscrub-line-numbers"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(buckets.length, threads)),
+                DaemonThreads.named("claimscrub-line-numbers"));
         try {
             List<Future<List<Reject>>> checked = new ArrayList<>(buckets.length);
             for (Path bucket : bucketFiles) {

@@ -67,7 +67,7 @@ class DuplicateLineNumbersTest {
                         found.add(reject);
                     }
                 });
-                DuplicateLineNumbers.Deferred late = check.finish();
+                DuplicateLineNumbers.Deferred late = check.finish(2);
                 found.addAll(late.rejects());
                 kept.removeIf(l -> late.setAside().contains(l.source()));
                 try (var left = Files.list(work.path())) {

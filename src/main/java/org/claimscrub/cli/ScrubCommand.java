@@ -197,16 +197,6 @@ final class ScrubCommand implements Callable<Integer> {
                     + "; nothing written");
             return ExitCode.RULES.code();
         }
-        // The rules compile on their own thread while the report folder is opened and the input read: both take
-        // seconds, on different cores (from the rule cache, the load is still the longest step of a short run).
-        FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
-            long compileStarted = System.nanoTime();
-            RulesSetup.Rules loaded = RulesSetup.rules(ruleCache.loader(), rulesFolder, overrides);
-            return new CompiledRules(loaded.ruleBase(), loaded.overrides(), System.nanoTime() - compileStarted);
-        });
-        Thread compiler = new Thread(compiling, "claimscrub-rules");
-        compiler.setDaemon(true);
-        compiler.start();
         ReportFolder folder = new ReportFolder(out, REPORT_NAMES);
         // SIGTERM and SIGINT run this: the work files go, and a folder without a report is left as it was
         Thread cleanup = new Thread(() -> closeQuietly(folder), "claimscrub-cleanup");
@@ -230,7 +220,7 @@ final class ScrubCommand implements Callable<Integer> {
                     return ExitCode.USAGE.code();
                 }
             }
-            return scrub(console, folder, compiling, startedAt, started, workers, budget, rulesFolder, csvOptions);
+            return scrub(console, folder, startedAt, started, workers, budget, rulesFolder, csvOptions);
         } catch (IOException e) {
             System.err.println("claimscrub: cannot use the report folder " + ConsoleText.of(out.toString()) + ": "
                     + ConsoleText.of(e.getMessage()));
@@ -257,9 +247,18 @@ final class ScrubCommand implements Callable<Integer> {
         }
     }
 
-    private Integer scrub(PrintStream console, ReportFolder folder, FutureTask<CompiledRules> compiling,
-                          Instant startedAt, long started, int workers, MemoryBudget budget, Path rulesFolder,
-                          CsvReadOptions csvOptions) {
+    private Integer scrub(PrintStream console, ReportFolder folder, Instant startedAt, long started, int workers,
+                          MemoryBudget budget, Path rulesFolder, CsvReadOptions csvOptions) {
+        // The rules compile on their own thread while the input is read: both take seconds, on different cores.
+        // Not before the report folder is taken: a refused run would go on compiling and filling the rule cache.
+        FutureTask<CompiledRules> compiling = new FutureTask<>(() -> {
+            long compileStarted = System.nanoTime();
+            RulesSetup.Rules loaded = RulesSetup.rules(ruleCache.loader(), rulesFolder, overrides);
+            return new CompiledRules(loaded.ruleBase(), loaded.overrides(), System.nanoTime() - compileStarted);
+        });
+        Thread compiler = new Thread(compiling, "claimscrub-rules");
+        compiler.setDaemon(true);
+        compiler.start();
         ReferenceData reference;
         CmsTables cms;
         try {

@@ -171,11 +171,11 @@ public final class CompiledRulesCache {
         }
         Key last;
         try {
-            last = new Key(HexFormat.of().parseHex(Files.readString(noteFile(rulesFolder), StandardCharsets.US_ASCII)));
-        } catch (IOException | IllegalArgumentException e) {
-            return null;  // no note, or not one this version writes: the load goes the usual way
+            last = noted(noteFile(rulesFolder));
+        } catch (IOException e) {
+            return null;  // no note: the load goes the usual way
         }
-        if (last.bytes().length != KEY_BYTES) {
+        if (last == null) {
             return null;
         }
         FutureTask<Entry> loading = new FutureTask<>(() -> {
@@ -386,6 +386,16 @@ public final class CompiledRulesCache {
         return folder.resolve(NOTE_PREFIX + HexFormat.of().toHexDigits((int) crc.getValue()) + NOTE_SUFFIX);
     }
 
+    /** The key a note names, or null when it holds anything else (not a note this version writes). */
+    private static Key noted(Path note) throws IOException {
+        try {
+            byte[] key = HexFormat.of().parseHex(Files.readString(note, StandardCharsets.US_ASCII));
+            return key.length == KEY_BYTES ? new Key(key) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Notes that the rules folder uses the key's entry now; only a hint, so a note that cannot be written is none. */
     private void note(Path rulesFolder, Key key) {
         Path temporary = null;
@@ -433,13 +443,14 @@ public final class CompiledRulesCache {
             }
         }
         for (Path note : notes) {
-            String named;
+            Key named;
             try {
-                named = Files.readString(note, StandardCharsets.US_ASCII);
+                named = noted(note);
             } catch (IOException e) {
                 continue;  // removed or replaced by another run meanwhile
             }
-            if (!Files.exists(folder.resolve(named + SUFFIX))) {
+            // a note of garbage (a NUL, a path) is parsed, never resolved: it must not stop the write
+            if (named == null || !Files.exists(folder.resolve(named.hex() + SUFFIX))) {
                 Files.deleteIfExists(note);
             }
         }

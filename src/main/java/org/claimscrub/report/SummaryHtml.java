@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,6 +179,10 @@ public final class SummaryHtml {
 
     /** "1 Dec 2026". */
     static String day(LocalDate date) {
+        if (date.getYear() < 1000 || date.getYear() > 9999) {
+            // an 837 date may have any four-digit year: the JDK pads it ("0999") and counts years of the era
+            return DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US).format(date);
+        }
         return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1].substring(0, 3) + " " + date.getYear();
     }
 

@@ -58,6 +58,28 @@ class ScrubSafetyTest {
         assertEquals(findings, Files.readString(ow.resolve("findings.csv")), "the input is not overwritten");
     }
 
+    /** A run refused before any work compiles nothing, so it writes nothing anywhere after its message. */
+    @Test
+    void aRunRefusedAtTheReportFolderLeavesTheRuleCacheAlone() throws Exception {
+        Path ow = tmp.resolve("ow");
+        assertEquals(ExitCode.OK.code(), scrub("--out", ow.toString(), clean()));
+        Path busyOut = tmp.resolve("busy");
+        Path cache = tmp.resolve("cache");
+        try (ReportFolder first = new ReportFolder(busyOut, ScrubCommand.REPORT_NAMES)) {
+            first.open();
+            assertEquals(ExitCode.BUSY.code(), scrub("--rule-cache", cache.toString(), "--out", busyOut.toString(),
+                    clean()));
+        }
+        assertEquals(ExitCode.USAGE.code(), scrub("--rule-cache", cache.toString(), "--out", ow.toString(),
+                ow.resolve("findings.csv").toString()));
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("claimscrub-rules")) {
+                t.join();  // a compile the refused runs left behind, if any, to its end
+            }
+        }
+        assertFalse(Files.exists(cache), "no rule cache entry or note written for a refused run");
+    }
+
     @Test
     void aMissingRulesFolderIsARulesProblemNotAMissingReferenceTable() {
         Path out = tmp.resolve("out");

@@ -395,6 +395,26 @@ class CompiledRulesCacheTest {
         assertEquals(key.hex(), Files.readString(note(folder)), "the written entry is noted for its folder");
     }
 
+    @Test
+    void aNoteOfGarbageNeverStopsTheWriteThatPrunesIt() throws Exception {
+        Path folder = dir.resolve("cache");
+        CompiledRulesCache cache = CompiledRulesCache.in(folder, notices::add);
+        Files.createDirectories(folder);
+        // any folder's note is looked at by every write: a NUL is no file name, "../x" names one outside
+        Path nul = Files.writeString(folder.resolve("last-0badf00d.key"), "a\0b");
+        Path outside = Files.writeString(folder.resolve("last-0badf00e.key"), "../" + folder.getFileName());
+        Files.writeString(dir.resolve("cache.rules"), "not an entry");
+        CompiledRulesCache.Key key = cache.key(rules, sources(rules));
+
+        cache.write(key, compiled.kieBase().getKiePackages(), compiled.warnings(), rules);
+
+        assertTrue(notices.isEmpty(), notices.toString());
+        assertFalse(Files.exists(nul), "a note that names no entry is removed");
+        assertFalse(Files.exists(outside), "so is one that names a file outside the cache");
+        assertTrue(Files.exists(dir.resolve("cache.rules")));
+        assertEquals(RuleBase.Origin.CACHE, new RuleLoader(cache).load(rules).origin());
+    }
+
     /** The one note in a cache folder. */
     private static Path note(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {

@@ -286,6 +286,48 @@ class ClaimRunsTest {
         assertTrue(made.get(1).get(1).contains("prix fixé par le payeur"), made.get(1).get(1));
     }
 
+    private static List<Byte> utf8(Object text) {
+        byte[] bytes = text instanceof ByteArrayOutputStream out ? out.toByteArray()
+                : text.toString().getBytes(StandardCharsets.UTF_8);
+        List<Byte> list = new ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
+    }
+
+    /** The records hold each row's UTF-8 bytes: the rows as the formats make them, encoded by the JDK. */
+    @Test
+    void rowsOfAnyTextAreTheFormatsRowsInUtf8() throws IOException {
+        List<String> texts = List.of("C1", "C\u0080-\u00ff", "C\u00e9", "C\ud83d\ude00", "C\ud800", "\u007f", "=C,\"x\"");
+        for (ClaimRuns.RowFormat format : List.of(csv(),
+                ClaimRuns.RowFormat.jsonl(new ClaimsJsonlWriter(), new FindingsJsonlWriter()))) {
+            for (int i = 0; i < texts.size(); i++) {
+                String id = texts.get(i);
+                String message = "0753T " + texts.get((i + 3) % texts.size());
+                ClaimLine addon = line(i, 3, id, 2, "0753T", "36.00", MONDAY);
+                ClaimPart part = ClaimPart.of(List.of(addon), List.of(new Finding(addon, NO_PRIMARY, message),
+                        new Finding(addon, CARRIER, message + " " + texts.get((i + 5) % texts.size()))),
+                        FindingsFilter.DEFAULT).get(0);
+                StringBuilder claimRow = new StringBuilder();
+                format.claim().accept(claimRow, part);
+                StringBuilder noticeRows = new StringBuilder();
+                part.noticeGroups().forEach(g -> noticeRows.append(wholeRow(format.notice(), id, g)));
+                for (Predicate<String> whole : List.of(NONE_WHOLE, c -> true)) {
+                    try (ClaimRuns runs = new ClaimRuns(null, format)) {
+                        runs.add(0, List.of(runs.chunk(List.of(part), whole)));
+                        ByteArrayOutputStream claims = new ByteArrayOutputStream();
+                        ByteArrayOutputStream notices = new ByteArrayOutputStream();
+                        runs.write(Map.of(), claims, notices);
+                        // a lone surrogate is '?' in UTF-8, as String.getBytes makes it
+                        assertEquals(utf8(claimRow), utf8(claims), id);
+                        assertEquals(utf8(noticeRows), utf8(notices), id);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aClaimTakenForWholeThatHasAPartElsewhereStopsTheMerge() throws IOException {
         ClaimLine a = line(0, 2, "C1", 1, "88305", "1.00", MONDAY);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,6 +38,64 @@ class ClaimTotalsTest {
         Map<Disposition, Long> counts = totals.byDisposition();
         for (Disposition d : Disposition.values()) {
             assertEquals(claims.stream().filter(c -> c.disposition() == d).count(), counts.get(d), d.name());
+        }
+    }
+
+    /** The order as it was written before compareWorst: chained comparators. */
+    private static final Comparator<ClaimPart> CHAINED = Comparator
+            .comparing((ClaimPart c) -> !c.disposition().needsFixing())
+            .thenComparing(Comparator.comparingLong((ClaimPart c) -> c.errors() + c.rejectedLines()).reversed())
+            .thenComparing(Comparator.comparing(ClaimPart::atRisk).reversed())
+            .thenComparing(Comparator.comparingLong(ClaimPart::warnings).reversed())
+            .thenComparing(Comparator.comparing(ClaimPart::billed).reversed())
+            .thenComparing(ClaimPart::claimId);
+
+    /** Claims that tie on all but one figure, amounts of other scales, ids that tie; added in any order. */
+    private static List<ClaimPart> ties(Random random) {
+        List<ClaimPart> claims = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            ClaimPart c = claim(random.nextInt(40), random.nextInt(3), random.nextInt(3),
+                    random.nextInt(6) == 0 ? 1 + random.nextInt(2) : 0, random.nextInt(3) * 10,
+                    random.nextInt(3) * 100);
+            // 10 and 10.00 are equal amounts: compareTo, not equals
+            claims.add(random.nextBoolean() ? c : new ClaimPart(c.claimId(), c.firstPosition(), c.billingNpi(),
+                    c.payerId(), c.firstDate(), c.lastDate(), c.lines(), c.billed().setScale(2),
+                    c.atRisk().setScale(random.nextInt(3)), c.linesWithErrors(), c.errors(), c.warnings(),
+                    c.notices(), c.bypassed(), c.rejectedLines(), c.firstReject(), c.issues(), c.noticeGroups()));
+        }
+        return claims;
+    }
+
+    @Test
+    void worstFirstOrdersEveryPairAsTheChainedComparatorsDid() {
+        List<ClaimPart> claims = ties(new Random(5));
+        for (ClaimPart a : claims) {
+            for (ClaimPart b : claims) {
+                assertEquals(Integer.signum(CHAINED.compare(a, b)),
+                        Integer.signum(ClaimTotals.WORST_FIRST.compare(a, b)), a + " vs " + b);
+            }
+        }
+    }
+
+    @Test
+    void theWorklistIsTheSameWhateverOrderTheClaimsComeIn() {
+        Random random = new Random(8);
+        List<ClaimPart> claims = new ArrayList<>();
+        for (int i = 0; i < 3 * ClaimTotals.WORKLIST; i++) {
+            // distinct ids, as whole claims have; ties on every figure
+            claims.add(claim(i, random.nextInt(2), random.nextInt(2), 0, random.nextInt(2) * 10, 100));
+        }
+        List<String> first = null;
+        for (int round = 0; round < 5; round++) {
+            java.util.Collections.shuffle(claims, random);
+            ClaimTotals totals = new ClaimTotals();
+            claims.forEach(totals::add);
+            List<String> worklist = totals.worklist().stream().map(ClaimPart::claimId).toList();
+            assertEquals(ClaimTotals.WORKLIST, worklist.size());
+            if (first == null) {
+                first = worklist;
+            }
+            assertEquals(first, worklist, "round " + round);
         }
     }
 

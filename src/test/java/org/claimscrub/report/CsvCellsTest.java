@@ -30,7 +30,25 @@ class CsvCellsTest {
             all.add("a cell longer than the short ones: " + cell);  // scanned the other way
         }
         all.add("x".repeat(24) + ",");
-        String[] cells = all.toArray(String[]::new);
+        assertQuotedAsOpencsv(all.toArray(String[]::new));
+    }
+
+    @Test
+    void cellsAtEitherSideOfTheShortLengthQuoteAsOpencsvDoes() {
+        List<String> cells = new ArrayList<>();
+        for (int length = 20; length <= 30; length++) {
+            for (char special : new char[] {',', '"', '\n', '\r', 'x'}) {
+                for (String filler : List.of("x", "\u00e9", "\ud83d\ude00")) {
+                    String body = filler.repeat(length).substring(0, length - 1);
+                    cells.add(special + body);
+                    cells.add(body + special);
+                }
+            }
+        }
+        assertQuotedAsOpencsv(cells.toArray(String[]::new));
+    }
+
+    private static void assertQuotedAsOpencsv(String[] cells) {
         StringWriter expected = new StringWriter();
         ICSVWriter csv = CsvCells.writer(expected);
         csv.writeNext(cells, false);

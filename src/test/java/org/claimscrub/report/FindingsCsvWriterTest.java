@@ -4,6 +4,7 @@ import org.claimscrub.model.Category;
 import org.claimscrub.model.ClaimLine;
 import org.claimscrub.model.EditDefinition;
 import org.claimscrub.model.Finding;
+import org.claimscrub.model.FindingStatus;
 import org.claimscrub.model.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,56 @@ class FindingsCsvWriterTest {
             FindingsCsvWriter.money(text, none, null);
             assertEquals("", none.toString());
         }
+    }
+
+    /** A notice of one line as the rows were made before its cells were written without the joining. */
+    private static String joinedNoticeRow(CsvText text, ClaimRuns.NoticeRow made, String claimId,
+                                          ClaimPart.NoticeGroup g) {
+        StringBuilder row = new StringBuilder();
+        text.cell(row, claimId).append(',');
+        text.cell(row, FindingsCsvWriter.joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
+        text.cell(row, FindingsCsvWriter.joined(g, ClaimPart.NoticeLine::code)).append(',');
+        text.cell(row, FindingsCsvWriter.joined(g, ClaimPart.NoticeLine::modifiers)).append(',');
+        text.cell(row, FindingsCsvWriter.joined(g, l -> l.dateOfService().toString())).append(',');
+        text.cell(row, g.editId()).append(',');
+        text.cell(row, g.category().name()).append(',');
+        text.cell(row, g.severity().name()).append(',');
+        row.append(made.shared().apply(g));
+        text.cell(row, String.join(FindingsCsvWriter.LINES_SEPARATOR, g.inputFiles())).append(',');
+        text.cell(row, FindingsCsvWriter.joined(g, l -> Long.toString(l.inputLine()))).append(',');
+        text.cell(row, g.status().name().toLowerCase(java.util.Locale.ROOT)).append(',');
+        text.cell(row, g.overrideReason()).append(',');
+        text.cell(row, g.billingNpi()).append(',');
+        text.cell(row, g.payerId()).append(',');
+        text.cell(row, FindingsCsvWriter.money(g.charge()));
+        return row.append('\n').toString();
+    }
+
+    @Test
+    void aOneLineNoticeRowIsWhatTheJoiningMadeOfIt() {
+        List<String> texts = List.of("", "88305", "=SUM(A1)", "-26", "+x", "@y", "\tz", "a,b", "say \"hi\"",
+                "two\nlines", "\rcr", "Ü-ê", "\u00ff\u0080", "\ud83d\ude00,", "x".repeat(24) + "\"",
+                "\n" + "x".repeat(24), "x".repeat(23) + ",");
+        List<LocalDate> dates = List.of(LocalDate.of(2025, 3, 10), LocalDate.of(999, 1, 2), LocalDate.of(1000, 1, 1),
+                LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1), LocalDate.of(-1, 6, 30));
+        List<String> charges = List.of("0", "1.5", "-3.00", "12.345", "1E+3", "99999999999999999.99");
+        int n = 0;
+        for (boolean guard : List.of(true, false)) {
+            FindingsCsvWriter writer = new FindingsCsvWriter(guard);
+            ClaimRuns.NoticeRow made = writer.noticeRow();
+            for (int i = 0; i < texts.size() * 7; i++, n++) {
+                String t = texts.get(i % texts.size());
+                String u = texts.get(i * 5 % texts.size());
+                ClaimPart.NoticeLine line = new ClaimPart.NoticeLine(i, 1 + i * 37, t, u, dates.get(i % dates.size()),
+                        texts.get(i * 3 % texts.size()), 1 + i * 1_000_003L,
+                        i % 7 == 0 ? null : new BigDecimal(charges.get(i % charges.size())), u + t);
+                ClaimPart.NoticeGroup g = new ClaimPart.NoticeGroup("=E-" + i, Category.DOCUMENTATION,
+                        Severity.NOTICE, t, u, "@s", FindingStatus.values()[i % 3], u, t, u, List.of(line));
+                assertEquals(joinedNoticeRow(new CsvText(guard), made, u, g),
+                        ClaimRunsTest.wholeRow(made, u, g), "guard " + guard + ", case " + i);
+            }
+        }
+        assertTrue(n > 200);
     }
 
     /** Issue 10 #14: the guard is the writer's, so it covers the date column and every other text cell. */

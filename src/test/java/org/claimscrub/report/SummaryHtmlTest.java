@@ -58,6 +58,16 @@ class SummaryHtmlTest {
         }
     }
 
+    /** An 837's D8 dates take any four-digit year (the CSV reader's 1900-2099 check is not theirs). */
+    @Test
+    void aWorklistDateBeforeYear1000ReadsAsTheJdkWroteIt() {
+        DateTimeFormatter dayPattern = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
+        for (LocalDate date : List.of(LocalDate.of(999, 3, 4), LocalDate.of(1, 1, 1), LocalDate.of(0, 12, 31),
+                LocalDate.of(1000, 1, 1), LocalDate.of(9999, 12, 31))) {
+            assertEquals(dayPattern.format(date), SummaryHtml.day(date), date.toString());
+        }
+    }
+
     @Test
     void aBigRunEmbedsTheWorstClaimsOnlyAndSaysSo() throws IOException {
         String html = page(ClaimTotals.WORKLIST + 1_200);

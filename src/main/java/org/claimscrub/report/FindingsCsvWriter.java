@@ -99,19 +99,10 @@ public final class FindingsCsvWriter {
     /** Appends a notice row's cells up to the message: what is particular to the claim's lines. */
     private void noticeHead(StringBuilder row, String claimId, ClaimPart.NoticeGroup g) {
         text.cell(row, claimId).append(',');
-        if (g.lines().size() == 1) {
-            // most notices cover one line: its cells as a finding's, without the joining
-            ClaimPart.NoticeLine l = g.lines().get(0);
-            row.append(l.lineNumber()).append(',');
-            text.cell(row, l.code()).append(',');
-            text.cell(row, l.modifiers()).append(',');
-            text.cell(row, l.dateOfService()).append(',');
-        } else {
-            text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
-            text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
-            text.cell(row, joined(g, ClaimPart.NoticeLine::modifiers)).append(',');
-            text.cell(row, joined(g, l -> l.dateOfService().toString())).append(',');
-        }
+        text.cell(row, joined(g, l -> Integer.toString(l.lineNumber()))).append(',');
+        text.cell(row, joined(g, ClaimPart.NoticeLine::code)).append(',');
+        text.cell(row, joined(g, ClaimPart.NoticeLine::modifiers)).append(',');
+        text.cell(row, joined(g, l -> l.dateOfService().toString())).append(',');
         text.cell(row, g.editId()).append(',');
         text.cell(row, g.category().name()).append(',');
         text.cell(row, g.severity().name()).append(',');
@@ -127,12 +118,8 @@ public final class FindingsCsvWriter {
 
     /** Appends the cells after the edit's: input files and lines, status, override, NPI, payer, charge. */
     private void noticeTail(StringBuilder row, ClaimPart.NoticeGroup g) {
-        if (g.lines().size() == 1) {
-            text.cell(row, g.lines().get(0).inputFile()).append(',').append(g.lines().get(0).inputLine()).append(',');
-        } else {
-            text.cell(row, String.join(LINES_SEPARATOR, g.inputFiles())).append(',');
-            text.cell(row, joined(g, l -> Long.toString(l.inputLine()))).append(',');
-        }
+        text.cell(row, String.join(LINES_SEPARATOR, g.inputFiles())).append(',');
+        text.cell(row, joined(g, l -> Long.toString(l.inputLine()))).append(',');
         text.cell(row, g.status().label()).append(',');
         text.cell(row, g.overrideReason()).append(',');
         text.cell(row, g.billingNpi()).append(',');

@@ -258,32 +258,39 @@ public final class CompiledRulesCache {
                     + " next run");
             return;
         }
-        Path temporary = null;
         try {
             createPrivateFolder(folder);
-            temporary = Files.createTempFile(folder, "." + key.hex().substring(0, 16) + "-", ".tmp");
-            Files.write(temporary, entry);
-            try {
-                Files.move(temporary, folder.resolve(key.hex() + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, folder.resolve(key.hex() + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            replace(folder.resolve(key.hex() + SUFFIX), "." + key.hex().substring(0, 16) + "-", entry);
             note(rulesFolder, key);
             prune();
         } catch (IOException | SecurityException e) {
             notices.accept("the rule cache folder " + folder + " cannot be written (" + e.getMessage()
                     + "): running without the rule cache; set --rule-cache DIR or " + ENVIRONMENT
                     + " to a writable folder, or --no-rule-cache");
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // a later write removes stale temporary files
-                }
+        }
+    }
+
+    /**
+     * Writes the bytes to a temporary file in the cache folder and renames it onto the target (atomically where
+     * the file system can), so that a concurrent run reads the whole file or none; the temporary file goes if
+     * anything fails (one a killed run left is removed by {@link #prune} once stale).
+     */
+    private void replace(Path target, String temporaryPrefix, byte[] bytes) throws IOException {
+        Path temporary = Files.createTempFile(folder, temporaryPrefix, ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 
@@ -398,23 +405,10 @@ public final class CompiledRulesCache {
 
     /** Notes that the rules folder uses the key's entry now; only a hint, so a note that cannot be written is none. */
     private void note(Path rulesFolder, Key key) {
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, ".note-", ".tmp");
-            Files.writeString(temporary, key.hex(), StandardCharsets.US_ASCII);
-            Files.move(temporary, noteFile(rulesFolder), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            temporary = null;
+            replace(noteFile(rulesFolder), ".note-", key.hex().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // the next load reads and hashes before it decodes, as without a note
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // a later write removes stale temporary files
-                }
-            }
         }
     }
 
